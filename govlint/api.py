@@ -1,0 +1,91 @@
+"""The public API for govlint plugins. Plugins import from here and nowhere else.
+
+A rule plugin is a module registered under the ``govlint`` entry-point group::
+
+    # pyproject.toml of the plugin distribution
+    [project.entry-points.govlint]
+    js = "govlint_js"
+
+    # govlint_js/__init__.py
+    from govlint.api import hookimpl
+
+    @hookimpl
+    def govlint_rules():
+        from govlint_js import rules      # import lazily: keeps start-up fast
+        return [rules.js_extra_row]
+
+    # govlint_js/rules.py
+    from govlint.api import Violation, rule
+
+    @rule("JS001", "js-extra-row", "江苏省要求的附加行缺失", "warning")
+    def js_extra_row(report, options):
+        \"\"\"...documentation with What it checks / Why / examples / Options...\"\"\"
+        ...
+        yield Violation("…", span)
+
+``templates`` is the data of the two national formats (section titles, table captions,
+columns, rows) and ``label_key`` the comparison key for labels. Everything exported here
+is a stable contract; internals may change between releases.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+from govlint.diagnostics import Diagnostic, Severity, Violation
+from govlint.document import Document
+from govlint.errors import ReadError
+from govlint.model import (
+    Cell,
+    Column,
+    ContactField,
+    DateMention,
+    Evidence,
+    Heading,
+    Period,
+    Problem,
+    Report,
+    Row,
+    Section,
+    Span,
+    Table,
+    Tables,
+    TextFact,
+    YearMention,
+)
+from govlint import templates
+from govlint.parser.normalize import label_key
+from govlint.rules import Option, Rule, rule
+
+#: Decorator for hook implementations (``govlint_rules``, ``govlint_read`` …).
+hookimpl = pluggy.HookimplMarker("govlint")
+
+__all__ = [
+    "Cell",
+    "Column",
+    "ContactField",
+    "DateMention",
+    "Diagnostic",
+    "Document",
+    "Evidence",
+    "Heading",
+    "Option",
+    "Period",
+    "Problem",
+    "ReadError",
+    "Report",
+    "Row",
+    "Rule",
+    "Section",
+    "Severity",
+    "Span",
+    "Table",
+    "Tables",
+    "TextFact",
+    "Violation",
+    "YearMention",
+    "hookimpl",
+    "label_key",
+    "rule",
+    "templates",
+]

@@ -1,0 +1,249 @@
+"""The ``govlint`` command line (click).
+
+Exit codes (architecture.md §8): 0 no error-level diagnostic; 1 at least one; 2 usage,
+configuration, plugin-load, unreadable or missing input, internal error — always with a
+one-line reason on stderr and no traceback (``--debug`` or ``GOVLINT_DEBUG=1`` shows it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from govlint import __version__
+from govlint.errors import GovlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _debug_enabled(ctx: click.Context | None = None) -> bool:
+    if os.environ.get("GOVLINT_DEBUG", "") not in ("", "0"):
+        return True
+    root = ctx.find_root() if ctx else None
+    return bool(root and root.obj and root.obj.get("debug"))
+
+
+def _fail(message: str) -> None:
+    click.echo(f"govlint: error: {message}", err=True)
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from govlint.host import discover_entry_points  # no plugin is imported for --version
+
+    lines = [f"govlint {__version__}"]
+    for _ep, info in discover_entry_points():
+        lines.append(f"  {info.name}: {info.value} ({info.dist} {info.version})")
+    click.echo("\n".join(lines))
+    ctx.exit(EXIT_OK)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A,B --select C`` → ``("A", "B", "C")``."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show govlint's version and the installed plugins, then exit.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors (also GOVLINT_DEBUG=1).")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """govlint: 政府信息公开工作年度报告 linter.
+
+    Checks annual reports against the national formats (国办公开办函〔2019〕60号 and
+    〔2021〕30号): sections, tables and their identities, dates, contact details.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _load_host():
+    from govlint.host import Host
+
+    return Host()
+
+
+# --------------------------------------------------------------------------- check
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--select", multiple=True, help="Codes, prefixes or names to report (replaces the default).")
+@click.option("--extend-select", multiple=True, help="Codes, prefixes or names to add to the selection.")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or names not to report.")
+@click.option("--extend-ignore", multiple=True, help="Codes, prefixes or names to ignore in addition.")
+@click.option("--per-file-ignores", default=None, help="'glob:CODE,CODE glob2:CODE' (replaces the config's).")
+@click.option("--exclude", multiple=True, help="Glob patterns of files and directories to skip.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--output-format", default=None,
+              help="concise, full, json, sarif or github (default: full on a terminal, else concise).")
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
+              help="Write the report to this file instead of stdout.")
+@click.option("--show-source", is_flag=True, help="Show the source line (same as --output-format full).")
+@click.option("--statistics", is_flag=True, help="Count diagnostics per code at the end.")
+@click.option("--count", is_flag=True, help="Print the total number of diagnostics at the end.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even if errors were found (2 still means failure).")
+@click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
+          per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
+          statistics, count, exit_zero, stdin_filename) -> None:
+    """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
+    from govlint.config import parse_per_file_ignores
+    from govlint.output.base import render_statistics
+    from govlint.runner import check as run_check
+    from govlint.runner import collect_inputs
+    from govlint.settings import CliOverrides, SettingsResolver
+
+    host = _load_host()
+    overrides = CliOverrides(
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore) if ignore else None,
+        extend_ignore=_split(extend_ignore),
+        per_file_ignores=parse_per_file_ignores(per_file_ignores) if per_file_ignores is not None else None,
+        exclude=_split(exclude) if exclude else None,
+        output_format=output_format,
+    )
+    resolver = SettingsResolver(host.registry, overrides, config_path, isolated)
+    resolver.validate()
+    formats = host.output_formats()
+    chosen = output_format or resolver.default_config().output_format
+    if show_source and not chosen:
+        chosen = "full"
+    if chosen is None:
+        chosen = "full" if output_file is None and sys.stdout.isatty() else "concise"
+    if chosen not in formats:
+        raise GovlintError(f"unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
+    inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
+    result = run_check(host, resolver, inputs)
+
+    stream: TextIO
+    if output_file is not None:
+        try:
+            stream = output_file.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+    else:
+        stream = sys.stdout
+    try:
+        from govlint.output import resolve_formatter
+
+        formatter = resolve_formatter(formats[chosen])(stream)
+        formatter.render(result)
+        extra = sys.stderr if formatter.machine_readable else stream
+        if statistics:
+            render_statistics(result, extra)
+        if count:
+            extra.write(f"{len(result.diagnostics)}\n")
+    finally:
+        if output_file is not None:
+            stream.close()
+    for file_result in result.files:
+        if file_result.error:
+            _fail(f"{file_result.path}: {file_result.error}")
+    if result.has_read_errors:
+        ctx.exit(EXIT_ERROR)
+    if result.has_errors and not exit_zero:
+        ctx.exit(EXIT_FINDINGS)
+    ctx.exit(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- rules
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, default severity, plugin and summary."""
+    import json
+
+    host = _load_host()
+    rows = list(host.registry)
+    if fmt == "json":
+        data = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "plugin": r.plugin,
+             "status": r.status, "default_enabled": r.default_enabled, "summary": r.summary}
+            for r in rows
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.name) for r in rows), default=4)
+    for r in rows:
+        flag = "" if r.default_enabled else " (off by default)"
+        click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.plugin:<12}  {r.summary}{flag}")
+
+
+@cli.command("rule")
+@click.argument("code_or_name")
+def rule_command(code_or_name: str) -> None:
+    """Show the documentation of one rule (by code or name)."""
+    host = _load_host()
+    target = host.registry.get(code_or_name)
+    if target is None:
+        raise GovlintError(f"unknown rule {code_or_name!r} (`govlint rules` lists all rules)")
+    info = host.plugins.get(target.plugin)
+    origin = f"{target.plugin} ({info.dist} {info.version})" if info else target.plugin
+    click.echo(f"{target.code} {target.name}: {target.summary}")
+    click.echo(f"Default severity: {target.severity.value}; plugin: {origin}; status: {target.status}"
+               + ("" if target.default_enabled else "; off by default"))
+    click.echo("")
+    click.echo(target.doc)
+
+
+@cli.command("plugins")
+def plugins_command() -> None:
+    """List loaded plugins with their distribution and version."""
+    host = _load_host()
+    counts: dict[str, int] = {}
+    for r in host.registry:
+        counts[r.plugin] = counts.get(r.plugin, 0) + 1
+    for info in host.plugins.values():
+        click.echo(f"{info.name}  {info.value}  ({info.dist} {info.version})  {counts.get(info.name, 0)} rules")
+
+
+# --------------------------------------------------------------------------- entry point
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the CLI, turning user errors into exit code 2."""
+    try:
+        code = cli.main(args=argv, prog_name="govlint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted")
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_ERROR)
+    except GovlintError as exc:
+        if _debug_enabled(click.get_current_context(silent=True)) or "--debug" in (argv or sys.argv):
+            import traceback
+
+            traceback.print_exc()
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except Exception as exc:  # an internal error: never a bare traceback for users
+        if _debug_enabled() or "--debug" in (argv or sys.argv):
+            import traceback
+
+            traceback.print_exc()
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        _fail(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''} "
+              "(run with --debug for a traceback)")
+        sys.exit(EXIT_ERROR)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,68 @@
+"""Severities and the :class:`Diagnostic` record that every rule result becomes.
+
+Rules yield :class:`Violation` (a message and a span); the host turns each into a
+:class:`Diagnostic` by adding the rule's code, name, plugin, effective severity and the
+file path. Formatters only ever see diagnostics.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from govlint.model import Span
+
+
+class Severity(str, enum.Enum):
+    """Diagnostic levels. Only ``error`` makes the exit code 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        """Parse a severity name (case-insensitive); raise ``ValueError`` on anything else."""
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+
+@dataclass
+class Violation:
+    """What a rule reports: a concrete Chinese message and where it applies.
+
+    ``span`` may be ``None`` for findings about the whole document (for example a missing
+    section); the host then points at line 1, column 1.
+    """
+
+    message: str
+    span: Span | None = None
+
+
+@dataclass
+class Diagnostic:
+    """One finding, fully resolved: ready for any output format."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity
+    name: str = ""
+    end_line: int = 0
+    end_column: int = 0
+    plugin: str = ""
+    url: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Path, then position, then code: the order users read diagnostics in."""
+        return (self.path, self.line, self.column, self.code)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this diagnostic makes the run fail (exit code 1)."""
+        return self.severity is Severity.ERROR

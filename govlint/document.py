@@ -1,0 +1,90 @@
+"""A decoded input file and the map from its text back to the original file.
+
+Readers turn bytes into a :class:`Document`. ``text`` is what the parser reads; for plain
+text it *is* the file, for HTML it is the extracted article text. ``origin`` (when set)
+maps each character of ``text`` to its offset in ``source``, the decoded original file, so
+every finding is reported at the line and column a user sees in their editor.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from dataclasses import dataclass, field
+
+from govlint.model import Span
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` starts (lines end at ``\\n``)."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+@dataclass
+class Document:
+    """Decoded input: parser text, original source and the map between them.
+
+    ``encoding`` is the codec the bytes were decoded with (``utf-8``, ``utf-8-sig`` or
+    ``gb18030``); ``reader`` names the reader that produced the document.
+    """
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    reader: str = "text"
+    source: str | None = None
+    origin: array | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.source is None:
+            self.source = self.text
+        self._starts = line_starts(self.source)
+
+    @property
+    def source_lines(self) -> list[str]:
+        """Lines of the original file, without line terminators."""
+        return [line.rstrip("\r") for line in self.source.split("\n")]
+
+    def source_line(self, line: int) -> str:
+        """Line ``line`` (1-based) of the original file, or ``""`` if out of range."""
+        if line < 1 or line > len(self._starts):
+            return ""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self.source)
+        return self.source[start:end].rstrip("\r")
+
+    def source_offset(self, offset: int) -> int:
+        """Offset in ``source`` of character ``offset`` of ``text`` (end offsets allowed)."""
+        if self.origin is None:
+            return offset
+        if offset < len(self.origin):
+            return self.origin[offset]
+        if not self.origin:
+            return 0
+        return self.origin[-1] + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of ``text[offset]``."""
+        src = self.source_offset(offset)
+        index = bisect.bisect_right(self._starts, src) - 1
+        return index + 1, src - self._starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of ``text[start:end]`` (``end`` exclusive)."""
+        line, column = self.position(start)
+        if end <= start:
+            return Span(line, column, line, column)
+        end_line, end_column = self.position(end - 1)
+        return Span(line, column, end_line, end_column + 1)
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines in the original file."""
+        return len(self._starts)

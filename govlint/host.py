@@ -1,0 +1,194 @@
+"""The plugin host: loads every ``govlint`` entry point and builds the rule registry.
+
+Each entry point is loaded on its own. A plugin that fails to import, implements an
+unknown hook, or claims a rule code or name another plugin already claims stops the run
+with exit 2 and a one-line message naming the plugin, its distribution and version: a run
+that silently lacks a plugin would report a clean result it has not earned.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from govlint import hookspecs
+from govlint.entrypoints import EntryPoint, entry_points
+from govlint.errors import PluginError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from govlint.rules import Rule, RuleRegistry
+
+ENTRY_POINT_GROUP = "govlint"
+
+#: Modules of the host itself that implement hooks (readers and output formats).
+INTERNAL_PLUGINS = ("govlint.readers.text", "govlint.output")
+
+
+class PluginInfo:
+    """A registered plugin: entry-point name, import target and the distribution it came from.
+
+    The distribution's name and version are read from its metadata only when asked for
+    (error messages, ``--version``, ``govlint plugins``): parsing metadata costs start-up
+    time that ``govlint check`` does not need.
+    """
+
+    __slots__ = ("name", "value", "_dist", "_version", "_source")
+
+    def __init__(self, name: str, value: str, dist: str | None = None, version: str | None = None,
+                 source: Any = None) -> None:
+        self.name = name
+        self.value = value
+        self._dist = dist
+        self._version = version
+        self._source = source
+
+    @property
+    def dist(self) -> str:
+        """Name of the distribution that provides the plugin."""
+        if self._dist is None:
+            found = self._source.dist_name or self._source.metadata_field("Name") if self._source else None
+            self._dist = found or "unknown distribution"
+        return self._dist
+
+    @property
+    def version(self) -> str:
+        """Version of that distribution."""
+        if self._version is None:
+            found = self._source.metadata_field("Version") or self._source.dist_version if self._source else None
+            self._version = found or "unknown version"
+        return self._version
+
+    def describe(self) -> str:
+        """``'sections' (govlint 0.1.0)`` — used in error messages and listings."""
+        return f"{self.name!r} ({self.dist} {self.version})"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    detail = text[0] if text else ""
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+def discover_entry_points() -> list[tuple[EntryPoint, PluginInfo]]:
+    """The ``govlint`` entry points on ``sys.path``, without importing anything.
+
+    The same distribution can be visible twice (for example an egg-link and a wheel); such
+    duplicates are dropped. Two *different* targets under one name are kept so that the
+    collision is reported rather than hidden.
+    """
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for ep in entry_points(ENTRY_POINT_GROUP):
+        key = (ep.name, ep.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append((ep, PluginInfo(ep.name, ep.value, source=ep)))
+    found.sort(key=lambda item: item[1].name)
+    return found
+
+
+class Host:
+    """Owns the pluggy :class:`~pluggy.PluginManager` and everything derived from it."""
+
+    def __init__(self, load_entry_points: bool = True) -> None:
+        self.pm = pluggy.PluginManager("govlint")
+        self.pm.add_hookspecs(hookspecs)
+        self.plugins: dict[str, PluginInfo] = {}
+        self._registry: RuleRegistry | None = None
+        for module_name in INTERNAL_PLUGINS:
+            module = __import__(module_name, fromlist=["_"])
+            self.pm.register(module, name=module_name)
+        if load_entry_points:
+            self._load_entry_points()
+
+    # ------------------------------------------------------------------ plugins
+    def _load_entry_points(self) -> None:
+        for ep, info in discover_entry_points():
+            self.register(ep.load, info)
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            info = self.plugins.get(getattr(exc, "plugin_name", "") or "", None)
+            who = info.describe() if info else repr(getattr(exc, "plugin_name", "?"))
+            raise PluginError(f"plugin {who} implements an unknown hook: {_first_line(exc)}") from exc
+
+    def register(self, load: Any, info: PluginInfo) -> None:
+        """Import a plugin via ``load()`` and register it under ``info.name``."""
+        if info.name in self.plugins:
+            other = self.plugins[info.name]
+            raise PluginError(
+                f"plugins {other.describe()} and {info.describe()} use the same name {info.name!r}"
+            )
+        try:
+            plugin = load()
+        except Exception as exc:  # any import-time failure of third-party code
+            raise PluginError(
+                f"plugin {info.describe()} failed to load ({info.value}): {_first_line(exc)}"
+            ) from exc
+        try:
+            self.pm.register(plugin, name=info.name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            raise PluginError(f"plugin {info.describe()} is invalid: {_first_line(exc)}") from exc
+        self.plugins[info.name] = info
+
+    # ------------------------------------------------------------------ rules
+    @property
+    def registry(self) -> "RuleRegistry":
+        """All rules, built on first use (this is when rule modules are imported)."""
+        if self._registry is None:
+            self._registry = self._build_registry()
+        return self._registry
+
+    def _build_registry(self) -> "RuleRegistry":
+        from govlint.rules import Rule, RuleRegistry
+
+        registry = RuleRegistry()
+        owners: dict[str, PluginInfo] = {}
+        for impl in self.pm.hook.govlint_rules.get_hookimpls():
+            info = self.plugins.get(impl.plugin_name) or PluginInfo(
+                impl.plugin_name, impl.plugin_name, "govlint", "built-in"
+            )
+            try:
+                provided = list(impl.function() or ())
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {info.describe()} failed while listing its rules: {_first_line(exc)}"
+                ) from exc
+            for item in provided:
+                if not isinstance(item, Rule):
+                    raise PluginError(
+                        f"plugin {info.describe()} returned {item!r} from govlint_rules; "
+                        "expected rules made with govlint.api.rule"
+                    )
+                for key in (item.code, item.name):
+                    if key in owners:
+                        other = owners[key]
+                        what = "code" if key == item.code else "name"
+                        raise PluginError(
+                            f"rule {what} {key} is claimed by plugin {other.describe()} "
+                            f"and by plugin {info.describe()}"
+                        )
+                    owners[key] = info
+                registry.add(_with_plugin(item, info.name))
+        return registry
+
+    # ------------------------------------------------------------------ readers and output
+    def report_suffixes(self) -> set[str]:
+        """Suffixes (lower case, with dot) that directory search picks up."""
+        suffixes: set[str] = set()
+        for result in self.pm.hook.govlint_report_suffixes():
+            suffixes.update(s.lower() for s in result)
+        return suffixes
+
+    def output_formats(self) -> dict[str, Any]:
+        """``{name: formatter class}`` from every plugin (later registrations override)."""
+        formats: dict[str, Any] = {}
+        for result in reversed(self.pm.hook.govlint_output_formats()):
+            formats.update(result)
+        return formats
+
+
+def _with_plugin(item: "Rule", plugin: str) -> "Rule":
+    return item._replace(plugin=plugin)

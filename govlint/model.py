@@ -1,0 +1,346 @@
+"""The parsed report: what the parser found, with positions in the original file.
+
+The parser never judges. It records what is there, including what is missing or malformed
+(a row with 6 of 7 cells, a blank total, ``/`` in a cell, a label that deviates from the
+official wording, a date that cannot exist). Rules are pure functions of this model.
+
+Positions are :class:`Span` objects with 1-based lines and 1-based columns counted in
+Unicode code points of the *original* file; ``end_column`` is exclusive (the column after
+the last character), as in SARIF.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from govlint.document import Document
+
+Template = Literal["2019", "2021", "legacy", "unknown"]
+
+
+class Span(NamedTuple):
+    """A region of the original file: start line/column and exclusive end line/column."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_dict(self) -> dict[str, int]:
+        """JSON form used by ``govlint extract``."""
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+# --------------------------------------------------------------------------- tables
+
+CellKind = Literal["number", "blank", "placeholder", "text", "missing"]
+
+
+@dataclass(eq=False)
+class Cell:
+    """One table cell.
+
+    ``kind`` says what the cell held: ``number`` (``value`` is set), ``blank`` (an empty
+    cell the source marks as such, e.g. ``&nbsp;`` in HTML), ``placeholder`` (``/``, ``-``,
+    ``—``), ``text`` (words, e.g. ``无``), or ``missing`` (the row had too few or too many
+    values to know which number belongs here; ``value`` is then ``None``).
+    ``inferred`` marks a number recovered from run-together digits using totals.
+    """
+
+    value: int | float | None
+    raw: str
+    span: Span | None
+    kind: CellKind = "number"
+    inferred: bool = False
+
+    @property
+    def is_number(self) -> bool:
+        """Whether the cell holds a usable number."""
+        return self.value is not None
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form used by ``govlint extract``."""
+        return {
+            "value": self.value,
+            "raw": self.raw,
+            "kind": self.kind,
+            "line": self.span.line if self.span else None,
+            "column": self.span.column if self.span else None,
+            "inferred": self.inferred,
+        }
+
+
+RowStatus = Literal["ok", "short", "long", "unreadable", "missing"]
+
+
+@dataclass(eq=False)
+class Row:
+    """A table row matched to a template row.
+
+    ``cells`` always has one entry per table column. When the number of values found
+    (``found``) differs from the number of columns the row is ``short`` or ``long`` and every
+    cell is ``missing``: the values in ``found_cells`` cannot be assigned to columns without
+    guessing, and the next row is never touched. ``unreadable`` means the values ran
+    together and no unique split exists.
+    """
+
+    key: str
+    label: str
+    official_label: str
+    span: Span | None
+    cells: list[Cell]
+    status: RowStatus = "ok"
+    found: int = 0
+    found_cells: list[Cell] = field(default_factory=list)
+    similarity: float = 1.0
+
+    @property
+    def nonstandard(self) -> bool:
+        """The label was matched by similarity, not exactly."""
+        return self.status != "missing" and self.similarity < 1.0
+
+    def cell(self, column: str, columns: list[str]) -> Cell:
+        """The cell of ``column`` (a column key of the owning table)."""
+        return self.cells[columns.index(column)]
+
+
+@dataclass(eq=False)
+class Column:
+    """A table column: its template key and official label, and the label as written."""
+
+    key: str
+    label: str
+    found_label: str | None = None
+    span: Span | None = None
+    similarity: float = 1.0
+
+
+@dataclass(eq=False)
+class Table:
+    """One statistical table of sections 二–四.
+
+    ``rows`` follows the template order and contains every template row; a row absent from
+    the report has status ``missing``. ``extra_rows`` holds labelled rows that are not in
+    the template (for example a province's additional row).
+    """
+
+    key: str
+    caption: str
+    official_caption: str
+    span: Span | None
+    columns: list[Column]
+    rows: list[Row]
+    extra_rows: list[Row] = field(default_factory=list)
+    caption_similarity: float = 1.0
+
+    @property
+    def column_keys(self) -> list[str]:
+        """Column keys in order."""
+        return [c.key for c in self.columns]
+
+    def row(self, key: str) -> Row | None:
+        """The row with template key ``key``, or ``None`` if the template has no such row."""
+        for row in self.rows:
+            if row.key == key:
+                return row
+        return None
+
+    def value(self, row_key: str, column_key: str) -> int | float | None:
+        """The number in a cell, or ``None`` when the row or cell cannot be read."""
+        row = self.row(row_key)
+        if row is None or row.status in ("missing", "short", "long", "unreadable"):
+            return None
+        return row.cells[self.column_keys.index(column_key)].value
+
+
+@dataclass(eq=False)
+class Tables:
+    """The report's tables, by section."""
+
+    active_disclosure: list[Table] = field(default_factory=list)
+    applications: Table | None = None
+    review_litigation: Table | None = None
+
+    def all(self) -> list[Table]:
+        """Every table found, in document order of sections."""
+        found = list(self.active_disclosure)
+        if self.applications is not None:
+            found.append(self.applications)
+        if self.review_litigation is not None:
+            found.append(self.review_litigation)
+        return found
+
+
+# --------------------------------------------------------------------------- sections
+
+@dataclass(eq=False)
+class Heading:
+    """A numbered sub-heading inside a section, e.g. ``（三）`` or ``2.``.
+
+    ``style`` names the numbering style: ``cn_paren`` （一）, ``cn_dun`` 一、, ``arabic_dot``
+    1. or 1、, ``arabic_paren`` (1).
+    """
+
+    style: str
+    number: int
+    text: str
+    span: Span
+
+
+@dataclass(eq=False)
+class Section:
+    """One of the six sections, found by its title.
+
+    ``match`` is ``official`` (the format's title), ``alias`` (a wording seen in real
+    reports, see domain.md §2) or ``similar`` (matched by similarity only).
+    """
+
+    number: int
+    title: str
+    official_title: str
+    span: Span
+    end_line: int
+    text: str
+    body_span: Span | None = None
+    match: Literal["official", "alias", "similar"] = "official"
+    similarity: float = 1.0
+    numeral: str = ""
+    headings: list[Heading] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- metadata
+
+@dataclass(eq=False)
+class DateMention:
+    """A date as written, parsed if possible.
+
+    ``problem`` is ``None`` for a valid date, ``malformed`` when the text cannot be read as a
+    date (``20211月7``) and ``impossible`` when it names a day that does not exist
+    (``2月30日``).
+    """
+
+    raw: str
+    span: Span
+    year: int | None
+    month: int | None
+    day: int | None
+    role: str = "other"
+    problem: Literal["malformed", "impossible"] | None = None
+
+    @property
+    def date(self) -> _dt.date | None:
+        """The calendar date, when the mention is complete and valid."""
+        if self.problem or self.year is None or self.month is None or self.day is None:
+            return None
+        return _dt.date(self.year, self.month, self.day)
+
+
+@dataclass(eq=False)
+class Period:
+    """The statistics period sentence (统计期限 …), with both ends.
+
+    ``end_year_written`` is ``False`` for phrasings like ``2022年1月1日至12月31日`` where the
+    end year is implied by the start year.
+    """
+
+    raw: str
+    span: Span
+    start: DateMention
+    end: DateMention
+    end_year_written: bool = True
+
+
+@dataclass(eq=False)
+class YearMention:
+    """Where a report year was stated: ``title``, ``period``, ``intro`` or ``header``."""
+
+    source: str
+    year: int
+    span: Span
+
+
+@dataclass(eq=False)
+class TextFact:
+    """A short piece of text the parser recognised (title, part count, fee statement…)."""
+
+    text: str
+    span: Span
+    value: int | None = None
+
+
+@dataclass(eq=False)
+class ContactField:
+    """A contact detail after its label, e.g. ``电话：0851-38184556``.
+
+    ``kind`` is one of ``office``, ``address``, ``postcode``, ``phone``, ``fax``, ``email``,
+    ``url``. ``value`` is the text after the label (possibly empty: a placeholder).
+    """
+
+    kind: str
+    label: str
+    value: str
+    span: Span
+
+
+@dataclass(eq=False)
+class Evidence:
+    """A label that points to one format (``2019`` or ``2021``)."""
+
+    template: str
+    label: str
+    span: Span | None
+
+
+@dataclass(eq=False)
+class Problem:
+    """Something the parser could not read, with its position (exported by ``extract``)."""
+
+    kind: str
+    message: str
+    span: Span | None = None
+
+
+@dataclass(eq=False)
+class Report:
+    """A parsed annual report. Built by :func:`govlint.parser.parse`."""
+
+    path: str
+    document: "Document"
+    template: Template = "unknown"
+    template_evidence: list[Evidence] = field(default_factory=list)
+    year: int | None = None
+    year_mentions: list[YearMention] = field(default_factory=list)
+    title: TextFact | None = None
+    issuer: str | None = None
+    period: Period | None = None
+    published: DateMention | None = None
+    signed: DateMention | None = None
+    dates: list[DateMention] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    duplicate_sections: list[Section] = field(default_factory=list)
+    part_count: TextFact | None = None
+    tables: Tables = field(default_factory=Tables)
+    contacts: list[ContactField] = field(default_factory=list)
+    fee_statement: TextFact | None = None
+    problems: list[Problem] = field(default_factory=list)
+    previous: "Report | None" = None
+
+    def section(self, number: int) -> Section | None:
+        """The first section with this number (1–6), or ``None`` if it is missing."""
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    @property
+    def has_report_content(self) -> bool:
+        """Whether anything of an annual report (a section or a table) was found."""
+        return bool(self.sections) or bool(self.tables.all())

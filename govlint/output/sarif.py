@@ -1,0 +1,68 @@
+"""SARIF 2.1.0, with every registered rule in ``tool.driver.rules`` (for code-scanning UIs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+
+from govlint import __version__
+from govlint.output.base import Formatter
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return PurePath(path).as_posix()
+
+
+class SarifFormatter(Formatter):
+    """One SARIF run for the whole invocation."""
+
+    name = "sarif"
+    machine_readable = True
+
+    def render(self, result) -> None:
+        rules = list(result.registry)
+        index = {r.code: i for i, r in enumerate(rules)}
+        descriptors = []
+        for r in rules:
+            descriptor = {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary},
+                "fullDescription": {"text": r.doc_parts().get("What it checks", r.summary)},
+                "defaultConfiguration": {"level": LEVELS[r.severity.value]},
+                "properties": {"plugin": r.plugin},
+            }
+            if r.url:
+                descriptor["helpUri"] = r.url
+            descriptors.append(descriptor)
+        results = []
+        for d in result.diagnostics:
+            region = {"startLine": d.line, "startColumn": d.column}
+            if d.end_line:
+                region.update(endLine=d.end_line, endColumn=max(d.end_column, 1))
+            results.append(
+                {
+                    "ruleId": d.code,
+                    "ruleIndex": index.get(d.code, -1),
+                    "level": LEVELS[d.severity.value],
+                    "message": {"text": d.message},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
+                    ],
+                }
+            )
+        document = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "govlint", "version": __version__, "rules": descriptors}},
+                    "results": results,
+                }
+            ],
+        }
+        json.dump(document, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")

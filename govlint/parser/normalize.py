@@ -1,0 +1,254 @@
+"""A normalised view of the document text, with a map back to document offsets.
+
+Real reports mix full- and half-width digits, brackets and colons, curly and straight
+quotes, non-breaking and ideographic spaces, and PDF page furniture (``- 3 -``) that lands
+in the middle of tables. Matching happens on the normalised view; every match is mapped
+back through ``origin`` so findings point at the original characters.
+
+Two views are built:
+
+* :class:`TextView` — character-normalised, line breaks kept, page-number lines removed;
+* :meth:`TextView.compact` — the same without any whitespace, for labels wrapped over lines
+  (``电\\n子邮箱``, ``结 果\\n维持``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from govlint.document import Document
+from govlint.model import Span
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+_DELETE = "\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+
+
+def _build_char_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[code] = chr(code - 0xFEE0)
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for ch in _DELETE:
+        table[ord(ch)] = None
+    for ch in _DASHES:
+        table[ord(ch)] = "-"
+    for ch in "\u201c\u201d\u201e\u201f\u2033\u301d\u301e":
+        table[ord(ch)] = '"'
+    for ch in "\u2018\u2019\u201a\u201b\u2032":
+        table[ord(ch)] = "'"
+    table[ord("\ufe59")] = "("
+    table[ord("\ufe5a")] = ")"
+    table[ord("\u3014")] = "["  # 〔 in document numbers 〔2021〕
+    table[ord("\u3015")] = "]"
+    table[ord("\u3010")] = "["  # 【】
+    table[ord("\u3011")] = "]"
+    table[ord("\uff0e")] = "."
+    table[ord("\u3002")] = "。"  # keep the ideographic full stop as is
+    return table
+
+
+CHAR_TABLE = _build_char_table()
+
+#: Lines that are PDF/Word page furniture: ``- 3 -``, ``— 3 —``, ``第 3 页``, ``第3页 共12页``, ``3/12``.
+PAGE_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?:[-\u2013\u2014\uff0d]+ *\d{1,4} *[-\u2013\u2014\uff0d]+"
+    r"|第 *\d{1,4} *页(?: *[,，/]? *共 *\d{1,4} *页)?|\d{1,4} */ *\d{1,4})[ \t\u3000]*\r?$",
+    re.MULTILINE,
+)
+
+
+def normalize_char(ch: str) -> str | None:
+    """The normalised form of one character (``None``: dropped)."""
+    return CHAR_TABLE.get(ord(ch), ch)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a short string (a label, a template title) the same way as documents."""
+    return text.translate(CHAR_TABLE)
+
+
+class OffsetMap:
+    """Piecewise-identity map from a derived string back to its source string.
+
+    The derived string is the concatenation of kept source segments; segment ``k`` starts
+    at ``derived_starts[k]`` in the derived string and ``source_starts[k]`` in the source.
+    Lookups are a binary search, so the map costs memory per segment, not per character.
+    """
+
+    __slots__ = ("derived_starts", "source_starts", "length", "source_length")
+
+    def __init__(self, segments: list[tuple[int, int]], source_length: int) -> None:
+        self.derived_starts: list[int] = []
+        self.source_starts: list[int] = []
+        position = 0
+        for start, end in segments:
+            self.derived_starts.append(position)
+            self.source_starts.append(start)
+            position += end - start
+        self.length = position
+        self.source_length = source_length
+
+    def __call__(self, index: int) -> int:
+        """Source index of derived index ``index``; ``length`` maps to the end of the last segment."""
+        if not self.derived_starts:
+            return 0
+        if index >= self.length:
+            k = len(self.derived_starts) - 1
+            return self.source_starts[k] + (self.length - self.derived_starts[k])
+        k = bisect.bisect_right(self.derived_starts, index) - 1
+        return self.source_starts[k] + (index - self.derived_starts[k])
+
+    def inverse(self, source_index: int) -> int:
+        """The first derived index whose source index is ``>= source_index``."""
+        k = bisect.bisect_right(self.source_starts, source_index) - 1
+        if k < 0:
+            return 0
+        seg_len = (self.derived_starts[k + 1] if k + 1 < len(self.derived_starts) else self.length) - self.derived_starts[k]
+        offset = source_index - self.source_starts[k]
+        if offset < seg_len:
+            return self.derived_starts[k] + offset
+        return self.derived_starts[k] + seg_len
+
+
+def _kept_segments(length: int, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Complement of sorted, non-overlapping ``removed`` ranges within ``[0, length)``."""
+    segments = []
+    position = 0
+    for start, end in removed:
+        if start > position:
+            segments.append((position, start))
+        position = max(position, end)
+    if position < length:
+        segments.append((position, length))
+    return segments
+
+
+_DELETE_RE = re.compile("[" + _DELETE + "]+")
+#: One-to-one character replacements (deletions are handled by segmentation).
+_TRANSLATE = {k: v for k, v in CHAR_TABLE.items() if v is not None}
+
+
+@dataclass
+class TextView:
+    """Normalised text plus a map from each of its indices to a document offset."""
+
+    text: str
+    origin: OffsetMap
+    document: Document
+
+    @classmethod
+    def of(cls, document: Document) -> "TextView":
+        """Build the line-preserving normalised view of ``document``."""
+        source = document.text
+        removed = _page_line_ranges(source)
+        removed.extend(m.span() for m in _DELETE_RE.finditer(source))
+        removed.sort()
+        segments = _kept_segments(len(source), removed)
+        text = "".join(source[a:b] for a, b in segments).translate(_TRANSLATE)
+        return cls(text, OffsetMap(segments, len(source)), document)
+
+    def doc_offset(self, index: int) -> int:
+        """Document offset of view index ``index`` (``len(text)`` allowed)."""
+        return self.origin(index)
+
+    def span(self, start: int, end: int) -> Span:
+        """Span in the original file of ``text[start:end]``."""
+        if end <= start:
+            offset = self.doc_offset(start)
+            return self.document.span(offset, offset)
+        return self.document.span(self.doc_offset(start), self.doc_offset(end - 1) + 1)
+
+    def compact(self) -> "CompactView":
+        """The view with all whitespace removed (indices map back to this view)."""
+        segments = [m.span() for m in _NON_SPACE_RE.finditer(self.text)]
+        text = "".join(self.text[a:b] for a, b in segments)
+        return CompactView(text, OffsetMap(segments, len(self.text)), self)
+
+    def line_bounds(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` view indices of the line containing ``index`` (end excludes ``\\n``)."""
+        start = self.text.rfind("\n", 0, index) + 1
+        end = self.text.find("\n", index)
+        return start, len(self.text) if end == -1 else end
+
+
+_NON_SPACE_RE = re.compile(r"[^ \n]+")
+
+
+@dataclass
+class CompactView:
+    """Whitespace-free text; ``back`` maps each index to the :class:`TextView` index."""
+
+    text: str
+    back: OffsetMap
+    view: TextView
+
+    def view_index(self, index: int) -> int:
+        """:class:`TextView` index of compact index ``index`` (``len(text)`` allowed)."""
+        return self.back(index)
+
+    def view_range(self, start: int, end: int) -> tuple[int, int]:
+        """View indices ``[start, end)`` covering compact ``text[start:end]``."""
+        if end <= start:
+            v = self.view_index(start)
+            return v, v
+        return self.view_index(start), self.view_index(end - 1) + 1
+
+    def compact_index(self, view_index: int) -> int:
+        """The first compact index at or after view index ``view_index``."""
+        return self.back.inverse(view_index)
+
+    def span(self, start: int, end: int) -> Span:
+        """Span in the original file of compact ``text[start:end]``."""
+        v_start, v_end = self.view_range(start, end)
+        return self.view.span(v_start, v_end)
+
+
+def _page_line_ranges(text: str) -> list[tuple[int, int]]:
+    """Document ranges (including the line break) of page-furniture lines."""
+    ranges = []
+    for match in PAGE_LINE_RE.finditer(text):
+        start, end = match.start(), match.end()
+        if end < len(text) and text[end] == "\n":
+            end += 1
+        if start == end:
+            continue
+        ranges.append((start, end))
+    return ranges
+
+
+#: Characters dropped when comparing labels: whitespace and punctuation of both widths.
+LABEL_DROP_CHARS = frozenset(
+    " \n\t\"'`、，,。.;；:：!！?？()（）[]【】〔〕《》<>“”‘’·・/\\|_-—～~\u3000\u00a0"
+)
+_LABEL_DELETE = {ord(ch): None for ch in LABEL_DROP_CHARS}
+
+
+def label_key(text: str) -> str:
+    """Comparison key for labels: normalised, without whitespace and punctuation.
+
+    ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` and
+    ``(二)部分公开(区分处理的,只计这一情形,不计其他情形)`` get the same key.
+    """
+    return normalize_text(text).translate(_LABEL_DELETE)
+
+
+def keyed(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """:func:`label_key` of ``text[start:end]`` and the index in ``text`` of each key character.
+
+    ``text`` must already be normalised (a :class:`TextView` text).
+    """
+    end = len(text) if end is None else end
+    chars: list[str] = []
+    positions: list[int] = []
+    drop = LABEL_DROP_CHARS
+    for index in range(start, end):
+        ch = text[index]
+        if ch in drop:
+            continue
+        chars.append(ch)
+        positions.append(index)
+    return "".join(chars), positions

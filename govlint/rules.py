@@ -1,0 +1,196 @@
+"""Rule metadata and the ``@rule`` decorator plugins use to declare rules.
+
+The registry is data (as in Ruff's ``codes.rs``): a rule is a code, a kebab-case name, a
+one-line Chinese summary, a default severity, declared options and a docstring with fixed
+parts. ``govlint rule CODE`` prints that docstring; a test asserts every registered rule
+has every part, so documentation cannot silently go missing.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from govlint.diagnostics import Severity, Violation
+
+CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+#: The parts every rule docstring must contain, as ``Heading:`` lines, in this order.
+DOC_PARTS = ("What it checks", "Why", "Failing example", "Passing example", "Options")
+
+CheckFunction = Callable[..., Iterable[Violation]]
+
+
+class Option(NamedTuple):
+    """A rule option settable in ``[rules.<name>]``.
+
+    ``kind`` is one of ``str``, ``int``, ``float``, ``bool``, ``list[str]``; ``choices``
+    restricts the allowed values (for lists: each element).
+    """
+
+    name: str
+    kind: str
+    default: Any
+    description: str
+    choices: tuple[Any, ...] | None = None
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` if it fits this option, else raise ``ValueError`` saying why."""
+        expected = {
+            "str": str,
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+        }
+        if self.kind == "list[str]":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError("expected a list of strings")
+            items = value
+        else:
+            py_type = expected[self.kind]
+            if isinstance(value, bool) and self.kind in ("int", "float"):
+                raise ValueError(f"expected {self.kind}, got a boolean")
+            if not isinstance(value, py_type):
+                raise ValueError(f"expected {self.kind}, got {type(value).__name__}")
+            items = [value]
+        if self.choices is not None:
+            for item in items:
+                if item not in self.choices:
+                    allowed = ", ".join(repr(c) for c in self.choices)
+                    raise ValueError(f"{item!r} is not one of {allowed}")
+        return value
+
+
+class Rule(NamedTuple):
+    """A registered rule. ``check(report, options)`` yields :class:`Violation` objects.
+
+    ``scope`` is ``report`` for rules that look at one report (nearly all) and ``pair`` for
+    cross-year rules that need ``report.previous``. ``plugin`` is filled in by the host with
+    the entry-point name that provided the rule.
+    """
+
+    code: str
+    name: str
+    summary: str
+    severity: Severity
+    check: CheckFunction
+    doc: str
+    options: tuple[Option, ...] = ()
+    default_enabled: bool = True
+    status: str = "stable"
+    plugin: str = ""
+    url: str = ""
+    scope: str = "report"
+
+    def option_defaults(self) -> dict[str, Any]:
+        """The option values used when the configuration sets none."""
+        return {opt.name: opt.default for opt in self.options}
+
+    def option(self, name: str) -> Option | None:
+        """The declared option called ``name``."""
+        for opt in self.options:
+            if opt.name == name:
+                return opt
+        return None
+
+    def doc_parts(self) -> dict[str, str]:
+        """The docstring split into its parts (see :data:`DOC_PARTS`)."""
+        return split_doc(self.doc)
+
+
+def split_doc(doc: str) -> dict[str, str]:
+    """Split a rule docstring into ``{part heading: text}``.
+
+    A part starts with a line that is exactly ``<heading>:``. Text before the first part is
+    returned under ``""`` (the summary paragraph).
+    """
+    parts: dict[str, list[str]] = {"": []}
+    current = ""
+    headings = {f"{p}:": p for p in DOC_PARTS}
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped in headings:
+            current = headings[stripped]
+            parts[current] = []
+            continue
+        parts[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in parts.items()}
+
+
+def rule(
+    code: str,
+    name: str,
+    summary: str,
+    severity: str = "error",
+    *,
+    options: Iterable[Option] = (),
+    default_enabled: bool = True,
+    scope: str = "report",
+) -> Callable[[CheckFunction], Rule]:
+    """Declare a rule. The decorated function's docstring is the rule's documentation.
+
+    The function is called as ``check(report, options)`` where ``options`` is a mapping of
+    this rule's option values, and yields :class:`~govlint.diagnostics.Violation` objects.
+    """
+    if not CODE_RE.match(code):
+        raise ValueError(f"rule code {code!r} does not match {CODE_RE.pattern}")
+    if not NAME_RE.match(name):
+        raise ValueError(f"rule name {name!r} is not kebab-case")
+
+    def decorate(fn: CheckFunction) -> Rule:
+        return Rule(
+            code=code,
+            name=name,
+            summary=summary,
+            severity=Severity.parse(severity),
+            check=fn,
+            doc=inspect.getdoc(fn) or "",
+            options=tuple(options),
+            default_enabled=default_enabled,
+            scope=scope,
+        )
+
+    return decorate
+
+
+@dataclass
+class RuleRegistry:
+    """All rules known to this run, looked up by code or by name."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, new: Rule) -> None:
+        """Register ``new``; the host has already checked codes and names are unique."""
+        self.rules[new.code] = new
+        self.names[new.name] = new.code
+
+    def __iter__(self):
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, code_or_name: str) -> Rule | None:
+        """The rule with this code (any case) or kebab-case name."""
+        key = code_or_name.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        code = self.names.get(key.lower())
+        return self.rules[code] if code else None
+
+    def codes(self) -> list[str]:
+        """All codes, sorted."""
+        return sorted(self.rules)
+
+
+def resolve_options(target: Rule, configured: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Merge configured option values over the rule's defaults (values already validated)."""
+    values = target.option_defaults()
+    if configured:
+        values.update(configured)
+    return values

@@ -1,0 +1,205 @@
+"""Run the pipeline over input paths: read → parse → rules → diagnostics.
+
+The runner never prints: it returns a :class:`RunResult` that formatters render as a
+whole. Unreadable files do not stop the run; they become GOV001 diagnostics and make the
+exit code 2. A rule that raises stops the run (exit 2, naming the rule and the file):
+silently skipping a crashed check would report a clean file that was never checked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govlint.diagnostics import Diagnostic, Severity, Violation
+from govlint.document import Document
+from govlint.errors import GovlintError, InputError, ReadError
+from govlint.host import Host
+from govlint.model import Report
+from govlint.parser import parse
+from govlint.rules import Rule, RuleRegistry, resolve_options
+from govlint.settings import FileSettings, SettingsResolver
+
+UNREADABLE_CODE = "GOV001"
+STDIN = "-"
+
+
+@dataclass
+class FileResult:
+    """Diagnostics of one input, plus the source lines they point at (for ``full``)."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class RunResult:
+    """Everything a formatter needs: per-file results and the rule registry."""
+
+    files: list[FileResult]
+    registry: RuleRegistry
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """All diagnostics, sorted by path, line, column and code."""
+        return sorted((d for f in self.files for d in f.diagnostics), key=lambda d: d.sort_key)
+
+    @property
+    def has_read_errors(self) -> bool:
+        """Whether any input could not be read (exit code 2)."""
+        return any(f.error for f in self.files)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any error-level diagnostic was reported (exit code 1)."""
+        return any(d.is_error for f in self.files for d in f.diagnostics)
+
+
+class RuleCrash(GovlintError):
+    """A rule raised an exception: an internal error of that plugin."""
+
+
+@dataclass
+class Input:
+    """One input to check: a file path, or standard input under a display name."""
+
+    display: str
+    path: Path | None
+    data: bytes | None = None
+
+
+def collect_inputs(
+    paths: Iterable[str],
+    suffixes: set[str],
+    resolver: SettingsResolver,
+    stdin_filename: str | None = None,
+) -> list[Input]:
+    """Expand command-line paths: files as given, directories searched for report files.
+
+    Hidden directories (``.git``) are not searched. A directory in which nothing is a report
+    is an error: the user almost certainly pointed at the wrong place.
+    """
+    inputs: list[Input] = []
+    for raw in paths:
+        if raw == STDIN:
+            display = stdin_filename or "<stdin>"
+            inputs.append(Input(display, Path(stdin_filename) if stdin_filename else None, sys.stdin.buffer.read()))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = list(_walk(path, suffixes, resolver))
+            if not found:
+                names = ", ".join(sorted(suffixes))
+                raise InputError(f"{raw}: no report files ({names}) found in this directory")
+            inputs.extend(Input(str(p), p) for p in found)
+        elif path.exists() and resolver.is_excluded(path):
+            continue
+        else:
+            inputs.append(Input(raw, path))
+    return inputs
+
+
+def _walk(root: Path, suffixes: set[str], resolver: SettingsResolver) -> Iterator[Path]:
+    for directory, subdirs, files in os.walk(root):
+        base = Path(directory)
+        subdirs[:] = sorted(
+            d for d in subdirs if not d.startswith(".") and not resolver.is_excluded(base / d)
+        )
+        for name in sorted(files):
+            candidate = base / name
+            if candidate.suffix.lower() in suffixes and not resolver.is_excluded(candidate):
+                yield candidate
+
+
+def read_input(host: Host, item: Input) -> Document:
+    """Read and decode one input through the reader hooks (raises :class:`ReadError`)."""
+    data = item.data
+    if data is None:
+        assert item.path is not None
+        try:
+            data = item.path.read_bytes()
+        except FileNotFoundError:
+            raise ReadError("文件不存在") from None
+        except IsADirectoryError:
+            raise ReadError("是目录，不是文件") from None
+        except PermissionError:
+            raise ReadError("没有读取权限") from None
+        except OSError as exc:
+            raise ReadError(f"无法读取：{exc.strerror or exc}") from None
+    document = host.pm.hook.govlint_read(path=item.display, data=data)
+    if document is None:
+        raise ReadError("没有能读取此文件格式的读取器")
+    return document
+
+
+def run_rules(report: Report, rules: Iterable[Rule], settings: FileSettings) -> list[Diagnostic]:
+    """Apply the selected rules to one report."""
+    diagnostics: list[Diagnostic] = []
+    for target in rules:
+        if target.scope == "pair" and report.previous is None:
+            continue
+        options = resolve_options(target, settings.rule_options.get(target.code))
+        try:
+            violations = list(target.check(report, options))
+        except Exception as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            raise RuleCrash(
+                f"rule {target.code} ({target.name}, plugin {target.plugin!r}) failed on {report.path}: "
+                f"{type(exc).__name__}{': ' + detail if detail else ''}"
+            ) from exc
+        severity = settings.selection.severity_for(target.code, target.severity)
+        diagnostics.extend(make_diagnostic(report.path, target, v, severity) for v in violations)
+    return diagnostics
+
+
+def make_diagnostic(path: str, target: Rule, violation: Violation, severity: Severity) -> Diagnostic:
+    """Attach rule identity and the effective severity to a violation."""
+    span = violation.span
+    line, column = (span.line, span.column) if span else (1, 1)
+    end_line, end_column = (span.end_line, span.end_column) if span else (1, 1)
+    return Diagnostic(
+        path=path,
+        line=line,
+        column=column,
+        code=target.code,
+        message=violation.message,
+        severity=severity,
+        name=target.name,
+        end_line=end_line,
+        end_column=end_column,
+        plugin=target.plugin,
+        url=target.url,
+    )
+
+
+def check_input(host: Host, resolver: SettingsResolver, item: Input) -> FileResult:
+    """Check one input and return its result."""
+    settings = resolver.for_file(item.path)
+    registry = host.registry
+    result = FileResult(item.display)
+    try:
+        document = read_input(host, item)
+    except ReadError as exc:
+        result.error = str(exc)
+        unreadable = registry.get(UNREADABLE_CODE)
+        if unreadable is not None and settings.selection.is_selected(UNREADABLE_CODE):
+            severity = settings.selection.severity_for(UNREADABLE_CODE, unreadable.severity)
+            message = f"无法读取文件：{exc}"
+            result.diagnostics.append(make_diagnostic(item.display, unreadable, Violation(message), severity))
+        return result
+    report = parse(document)
+    rules = [r for r in registry if settings.selection.is_selected(r.code) and r.code != UNREADABLE_CODE]
+    result.diagnostics = sorted(run_rules(report, rules, settings), key=lambda d: d.sort_key)
+    for diagnostic in result.diagnostics:
+        result.lines.setdefault(diagnostic.line, document.source_line(diagnostic.line))
+    return result
+
+
+def check(host: Host, resolver: SettingsResolver, inputs: list[Input]) -> RunResult:
+    """Check every input in order."""
+    return RunResult([check_input(host, resolver, item) for item in inputs], host.registry)

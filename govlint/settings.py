@@ -1,0 +1,159 @@
+"""Effective settings for one checked file: configuration file + command line + registry.
+
+The closest configuration file to each checked file applies, so a repository can hold a
+stricter config for one directory. Each configuration is loaded, validated against the
+rule registry (selectors, ``[rules.<name>]`` options) and cached once per file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govlint.config import Config, find_config_file, load_config, path_matches
+from govlint.errors import ConfigError
+from govlint.rules import RuleRegistry
+from govlint.selection import Selection, SelectionSettings, normalize_selector
+
+
+@dataclass
+class CliOverrides:
+    """Settings given on the command line (``None`` = not given)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] | None = None
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    output_format: str | None = None
+
+
+@dataclass
+class FileSettings:
+    """What applies to one file: its selection and the rules' option values."""
+
+    selection: Selection
+    rule_options: dict[str, dict[str, Any]]
+    config: Config
+
+
+@dataclass
+class _Resolved:
+    config: Config
+    selection: Selection
+    rule_options: dict[str, dict[str, Any]]
+    per_file: tuple[tuple[str, tuple[str, ...], Path], ...]
+    exclude: tuple[tuple[str, Path], ...]
+
+
+@dataclass
+class SettingsResolver:
+    """Finds, validates and caches the configuration that applies to each path."""
+
+    registry: RuleRegistry
+    cli: CliOverrides = field(default_factory=CliOverrides)
+    config_path: Path | None = None
+    isolated: bool = False
+    _by_file: dict[Path | None, _Resolved] = field(default_factory=dict)
+    _by_dir: dict[Path, Path | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.config_path is not None and not self.config_path.is_file():
+            raise ConfigError(f"--config: no such file: {self.config_path}")
+
+    # ------------------------------------------------------------------ discovery
+    def config_file_for(self, directory: Path) -> Path | None:
+        """The configuration file that applies to files in ``directory``."""
+        if self.isolated:
+            return None
+        if self.config_path is not None:
+            return self.config_path
+        directory = directory.resolve()
+        if directory not in self._by_dir:
+            self._by_dir[directory] = find_config_file(directory)
+        return self._by_dir[directory]
+
+    def _resolve(self, config_file: Path | None) -> _Resolved:
+        if config_file in self._by_file:
+            return self._by_file[config_file]
+        config = load_config(config_file) if config_file else Config()
+        resolved = self._build(config)
+        self._by_file[config_file] = resolved
+        return resolved
+
+    def _build(self, config: Config) -> _Resolved:
+        cli = self.cli
+        settings = SelectionSettings(
+            select=cli.select if cli.select is not None else config.select,
+            extend_select=config.extend_select + cli.extend_select,
+            ignore=cli.ignore if cli.ignore is not None else config.ignore,
+            extend_ignore=config.extend_ignore + cli.extend_ignore,
+            severity=config.severity,
+        )
+        selection = Selection.build(settings, self.registry, where=config.where)
+        if cli.per_file_ignores is not None:
+            per_file = tuple((g, c, Path.cwd()) for g, c in cli.per_file_ignores)
+            per_file_where = "--per-file-ignores"
+        else:
+            per_file = tuple((g, c, config.root) for g, c in config.per_file_ignores)
+            per_file_where = f"{config.where}: per-file-ignores"
+        per_file = tuple(
+            (glob, tuple(normalize_selector(c, self.registry, per_file_where) for c in codes), root)
+            for glob, codes, root in per_file
+        )
+        if cli.exclude is not None:
+            exclude = tuple((g, Path.cwd()) for g in cli.exclude)
+        else:
+            exclude = tuple((g, config.root) for g in config.exclude)
+        return _Resolved(config, selection, self._rule_options(config), per_file, exclude)
+
+    def _rule_options(self, config: Config) -> dict[str, dict[str, Any]]:
+        options: dict[str, dict[str, Any]] = {}
+        for name, table in config.rules.items():
+            target = self.registry.get(name)
+            if target is None:
+                raise ConfigError(
+                    f"{config.where}: [rules.{name}]: unknown rule {name!r} "
+                    "(use a rule name or code from `govlint rules`)"
+                )
+            for key, value in table.items():
+                option = target.option(key)
+                if option is None:
+                    known = ", ".join(o.name for o in target.options) or "none"
+                    raise ConfigError(
+                        f"{config.where}: [rules.{name}]: unknown option {key!r} for {target.code} "
+                        f"(known options: {known})"
+                    )
+                try:
+                    option.validate(value)
+                except ValueError as exc:
+                    raise ConfigError(f"{config.where}: [rules.{name}].{key}: {exc}") from None
+            options.setdefault(target.code, {}).update(table)
+        return options
+
+    # ------------------------------------------------------------------ per file
+    def default_config(self) -> Config:
+        """The configuration for the current directory (used for global settings)."""
+        return self._resolve(self.config_file_for(Path.cwd())).config
+
+    def validate(self) -> None:
+        """Load and validate the configuration of the current directory up front."""
+        self._resolve(self.config_file_for(Path.cwd()))
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether ``path`` matches an ``exclude`` pattern of its configuration."""
+        resolved = self._resolve(self.config_file_for(path.parent if not path.is_dir() else path))
+        return any(path_matches(path, glob, root) for glob, root in resolved.exclude)
+
+    def for_file(self, path: Path | None) -> FileSettings:
+        """Settings for ``path`` (``None``: standard input without a file name)."""
+        directory = path.parent if path is not None else Path.cwd()
+        resolved = self._resolve(self.config_file_for(directory))
+        selection = resolved.selection
+        if path is not None:
+            extra = [c for glob, codes, root in resolved.per_file if path_matches(path, glob, root) for c in codes]
+            if extra:
+                selection = selection.with_ignores(extra)
+        return FileSettings(selection, resolved.rule_options, resolved.config)
