@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from govlint.document import Document
 from govlint.model import Report
-from govlint.parser.normalize import TextView
-from govlint.parser.sections import find_part_count, find_sections
+from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
+from govlint.parser.normalize import TextView, label_key
+from govlint.parser.sections import SectionLayout, find_part_count, find_sections
+from govlint.parser.tables import read_active_tables, read_applications, read_review
+from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS
 
 
 def parse(document: Document) -> Report:
@@ -20,4 +23,37 @@ def parse(document: Document) -> Report:
     report.sections, report.duplicate_sections = layout.sections, layout.duplicates
     intro_end = layout.first_heading if layout.first_heading is not None else min(len(view.text), 3000)
     report.part_count = find_part_count(view, intro_end)
+    read_tables(view, layout, report)
     return report
+
+
+def section_region(layout: SectionLayout, number: int, length: int) -> tuple[int, int]:
+    """View range where section ``number``'s content is.
+
+    A missing section's content (if any) sits in the body of the closest earlier section
+    that was found; with no sections at all, the whole text is searched.
+    """
+    if number in layout.bodies:
+        return layout.bodies[number]
+    earlier = [n for n in layout.bodies if n < number]
+    if earlier:
+        return layout.bodies[max(earlier)]
+    later = [layout.bodies[n][0] for n in layout.bodies if n > number]
+    return (0, min(later) if later else length)
+
+
+def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
+    """Detect the format and read the tables of sections 二–四 into ``report``."""
+    length = len(view.text)
+    start_2, end_2 = section_region(layout, 2, length)
+    start_3, end_3 = section_region(layout, 3, length)
+    report.template_evidence = find_evidence(view, min(start_2, start_3), max(end_2, end_3))
+    legacy = any(label_key(h) in label_key(s.title) for s in report.sections for h in LEGACY_HEADINGS)
+    report.template = decide(report.template_evidence, report.year, True, legacy)
+    preferred = FORMAT_2019 if report.template == FORMAT_2019 else FORMAT_2021
+    formats = [FORMATS[preferred], FORMATS[FORMAT_2021 if preferred == FORMAT_2019 else FORMAT_2019]]
+    report.tables.active_disclosure = read_active_tables(view, start_2, end_2, formats)
+    report.tables.applications = read_applications(view, start_3, end_3, formats)
+    start_4, end_4 = section_region(layout, 4, length)
+    report.tables.review_litigation, problems = read_review(view, start_4, end_4)
+    report.problems.extend(problems)

@@ -1,0 +1,94 @@
+"""Recover the cells of a row whose digits ran together (``21710000218`` → 217|1|0|0|0|0|218).
+
+Crawler text concatenates table cells without separators. A digit string can be split
+into the row's cells only where the split is *unique*: numbers are written without leading
+zeros, and the row's own 总计 must equal the sum of its parts. When more than one split
+remains, the caller may narrow the candidates with column identities; otherwise the row is
+unreadable. This module never chooses among several solutions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+#: More candidate splits than this is treated as hopelessly ambiguous.
+MAX_SOLUTIONS = 64
+
+
+def _valid(part: str) -> bool:
+    return part == "0" or (part[0] != "0")
+
+
+def compositions(digits: str, parts: int) -> Iterator[list[int]]:
+    """Every way to cut ``digits`` into ``parts`` numbers without leading zeros."""
+    if parts == 1:
+        if digits and _valid(digits):
+            yield [int(digits)]
+        return
+    for cut in range(1, len(digits) - parts + 2):
+        head = digits[:cut]
+        if not _valid(head):
+            break  # a leading zero only allows the single digit "0"
+        for rest in compositions(digits[cut:], parts - 1):
+            yield [int(head), *rest]
+
+
+def _summing(digits: str, parts: int, target: int) -> Iterator[list[int]]:
+    """Compositions of ``digits`` into ``parts`` numbers that sum to ``target``."""
+    if parts == 1:
+        if digits and _valid(digits) and int(digits) == target:
+            yield [target]
+        return
+    for cut in range(1, len(digits) - parts + 2):
+        head = digits[:cut]
+        if not _valid(head):
+            break
+        value = int(head)
+        if value > target:
+            break
+        for rest in _summing(digits[cut:], parts - 1, target - value):
+            yield [value, *rest]
+
+
+def split_with_total(digits: str, parts: int) -> list[list[int]]:
+    """Splits into ``parts`` numbers where the last equals the sum of the others."""
+    solutions: list[list[int]] = []
+    for total_len in range(1, len(digits) - parts + 2):
+        tail = digits[len(digits) - total_len :]
+        if not _valid(tail):
+            continue
+        total = int(tail)
+        for head in _summing(digits[: len(digits) - total_len], parts - 1, total):
+            solutions.append([*head, total])
+            if len(solutions) > MAX_SOLUTIONS:
+                return solutions
+    return solutions
+
+
+def split_plain(digits: str, parts: int) -> list[list[int]]:
+    """Splits into ``parts`` numbers with no arithmetic constraint (capped)."""
+    solutions: list[list[int]] = []
+    for solution in compositions(digits, parts):
+        solutions.append(solution)
+        if len(solutions) > MAX_SOLUTIONS:
+            break
+    return solutions
+
+
+def split_groups_with_totals(digits: str, groups: int, size: int) -> list[list[int]]:
+    """Splits into ``groups`` consecutive groups of ``size`` numbers, each ending in its total.
+
+    Used for section 四 (three groups of 结果维持, 结果纠正, 其他结果, 尚未审结, 总计).
+    """
+    if groups == 0:
+        return [[]] if not digits else []
+    solutions: list[list[int]] = []
+    # the group's digits end somewhere; try every length that leaves enough for the rest
+    min_rest = (groups - 1) * size
+    for group_len in range(size, len(digits) - min_rest + 1):
+        for group in split_with_total(digits[:group_len], size):
+            for rest in split_groups_with_totals(digits[group_len:], groups - 1, size):
+                solutions.append(group + rest)
+                if len(solutions) > MAX_SOLUTIONS:
+                    return solutions
+    return solutions

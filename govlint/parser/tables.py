@@ -1,0 +1,420 @@
+"""Read the statistical tables of sections 二, 三 and 四 into :class:`~govlint.model.Table`.
+
+Anchor on the labels, whatever separates the cells: the values of a row are the values
+between its label and the next label. A row with more or fewer values than the table has
+columns is recorded as ``short``/``long`` with every cell ``missing`` — its values cannot be
+assigned to columns without guessing, and the next row is never touched. Digits that ran
+together (crawler text) are split only when the split is unique (see
+:mod:`govlint.parser.splitter`); otherwise the row is ``unreadable``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govlint.model import Cell, Column, Problem, Row, Table
+from govlint.parser.anchors import Anchor, KeyRegion, LabelSpec, find_each, find_sequence
+from govlint.parser.normalize import TextView, label_key
+from govlint.parser.splitter import split_groups_with_totals, split_plain, split_with_total
+from govlint.parser.tokens import Piece, pieces
+from govlint.templates import (
+    APPLICANT_HEADER_LABELS,
+    APPLICATION_NOTE,
+    REVIEW_HEADER_LABELS,
+    REVIEW_TABLE,
+    RowSpec,
+    TableSpec,
+)
+
+
+@dataclass
+class RowValues:
+    """The values found for one labelled row, before they become cells."""
+
+    values: list[Piece]
+    extras: list[tuple[str, int, int, list[Piece]]] = field(default_factory=list)
+
+
+class Fragments:
+    """The labels of a table: text made only of them (or of pieces of them) belongs to it.
+
+    Crawler text runs header cells together (``行政复议行政诉讼结果维持…总计``) and PDF text
+    breaks them (``法提供`` from ``（四）无法提供`` across a page break); both are table
+    text, not a foreign sentence that ends the table.
+    """
+
+    def __init__(self, labels: list[str]) -> None:
+        self.keys = sorted({k for k in (label_key(label) for label in labels) if k}, key=len, reverse=True)
+        self.joined = "\x00".join(self.keys)
+
+    def __contains__(self, text: str) -> bool:
+        key = label_key(text)
+        position = 0
+        while position < len(key):
+            step = next((len(k) for k in self.keys if key.startswith(k, position)), 0)
+            if step == 0:
+                return key[position:] in self.joined
+            position += step
+        return True
+
+
+def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> RowValues:
+    """Values in ``view.text[start:end]``; text that is no table label ends the row.
+
+    Foreign text followed by values is an extra, unlabelled-by-the-template row (for
+    example a province's additional row); it is returned in ``extras``.
+    """
+    result = RowValues([])
+    current = result.values
+    for piece in pieces(view.text, start, end):
+        if piece.is_value:
+            current.append(piece)
+            continue
+        if piece.text in fragments:
+            continue
+        extra: list[Piece] = []
+        result.extras.append((piece.text, piece.start, piece.end, extra))
+        current = extra
+    result.extras = [e for e in result.extras if e[3]]
+    return result
+
+
+def _cell(view: TextView, piece: Piece) -> Cell:
+    kind = "number" if piece.kind == "number" else "placeholder"
+    return Cell(piece.value, piece.text, view.span(piece.start, piece.end), kind)
+
+
+def _missing_cells(count: int) -> list[Cell]:
+    return [Cell(None, "", None, "missing") for _ in range(count)]
+
+
+@dataclass
+class PendingSplit:
+    """A row whose digits ran together, with every split that satisfies its own total."""
+
+    row: Row
+    piece: Piece
+    candidates: list[list[int]]
+
+
+def _digit_cells(view: TextView, piece: Piece, numbers: list[int]) -> list[Cell]:
+    """Cells cut from one run-together digit string, each with its own span."""
+    cells = []
+    offset = piece.start
+    for number in numbers:
+        width = len(str(number))
+        cells.append(Cell(number, str(number), view.span(offset, offset + width), "number", inferred=True))
+        offset += width
+    return cells
+
+
+def build_row(
+    view: TextView, spec: RowSpec, anchor: Anchor, found: RowValues, columns: int, has_total: bool
+) -> tuple[Row, PendingSplit | None]:
+    """A :class:`Row` from its anchor and values (splitting run-together digits if needed)."""
+    values = found.values
+    row = Row(
+        key=spec.key,
+        label=anchor.text,
+        official_label=spec.label,
+        span=view.span(anchor.start, anchor.end),
+        cells=[],
+        found=len(values),
+        found_cells=[_cell(view, v) for v in values],
+        similarity=anchor.similarity,
+    )
+    if len(values) == columns:
+        row.cells = row.found_cells
+        return row, None
+    if len(values) == 1 and values[0].digits_only and columns > 1 and len(values[0].text) >= columns:
+        digits = values[0].text
+        candidates = split_with_total(digits, columns) if has_total else split_plain(digits, columns)
+        row.cells = _missing_cells(columns)
+        row.status = "unreadable"
+        return row, PendingSplit(row, values[0], candidates)
+    row.cells = _missing_cells(columns)
+    row.status = "short" if len(values) < columns else "long"
+    return row, None
+
+
+def _missing_row(spec: RowSpec, columns: int) -> Row:
+    return Row(spec.key, "", spec.label, None, _missing_cells(columns), status="missing")
+
+
+def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list[list[tuple[str, int]]],
+                   table: Table) -> None:
+    """Settle run-together rows: a unique own-total split, else column identities.
+
+    ``identities`` are lists of ``(row key, sign)`` whose signed sum is zero in every
+    column (for section 三: results sum to （七）总计; 一 + 二 = （七） + 四). A candidate is
+    kept only if some identity in which it is the sole unknown row holds for it.
+    """
+    by_key = {p.row.key: p for p in pending}
+    changed = True
+    while changed:
+        changed = False
+        for item in list(by_key.values()):
+            if len(item.candidates) == 1:
+                item.row.cells = _digit_cells(view, item.piece, item.candidates[0])
+                item.row.status = "ok"
+                del by_key[item.row.key]
+                changed = True
+        for identity in identities:
+            unknown = [key for key, _ in identity if key in by_key]
+            if len(unknown) != 1:
+                continue
+            target = by_key[unknown[0]]
+            known_rows = {key: table.row(key) for key, _ in identity if key != unknown[0]}
+            if any(r is None or r.status != "ok" or any(c.value is None for c in r.cells) for r in known_rows.values()):
+                continue
+            sign = dict(identity)[target.row.key]
+            kept = []
+            for candidate in target.candidates:
+                ok = True
+                for col in range(len(candidate)):
+                    total = sign * candidate[col] + sum(
+                        s * known_rows[k].cells[col].value for k, s in identity if k != target.row.key
+                    )
+                    if total != 0:
+                        ok = False
+                        break
+                if ok:
+                    kept.append(candidate)
+            if len(kept) < len(target.candidates):
+                target.candidates = kept
+                changed = True
+    for item in by_key.values():
+        item.row.status = "unreadable"
+        item.row.cells = _missing_cells(len(item.row.cells))
+
+
+# --------------------------------------------------------------------------- generic labelled table
+
+def _columns(view: TextView, region: KeyRegion, spec: TableSpec, header_end: int,
+             masks: tuple[str, ...] = ()) -> list[Column]:
+    header = KeyRegion(view.text, region.start, max(region.start, header_end))
+    specs = [LabelSpec.of(label, key) for key, label in spec.columns]
+    anchors = find_each(header, specs, masks) if header.key else [None] * len(specs)
+    columns = []
+    for (key, label), anchor in zip(spec.columns, anchors):
+        if anchor is None:
+            columns.append(Column(key, label, None, None, 0.0))
+        else:
+            columns.append(Column(key, label, anchor.text, view.span(anchor.start, anchor.end), anchor.similarity))
+    return columns
+
+
+def read_table(
+    view: TextView,
+    start: int,
+    end: int,
+    spec: TableSpec,
+    caption: Anchor | None,
+    extra_labels: tuple[str, ...] = (),
+    has_total: bool = False,
+) -> tuple[Table, list[PendingSplit]] | None:
+    """Read a table with labelled rows in view ``[start, end)``; ``None`` if no row label is there."""
+    region = KeyRegion(view.text, start, end)
+    row_specs = [LabelSpec.of(r.label, r) for r in spec.rows]
+    anchors = find_sequence(region, row_specs)
+    if not any(anchors):
+        return None
+    first = min(a.start for a in anchors if a is not None)
+    columns = _columns(view, region, spec, first, extra_labels)
+    fragments = Fragments(
+        [r.label for r in spec.rows] + [label for _, label in spec.columns] + list(extra_labels)
+        + ["信息内容", spec.caption]
+    )
+    placed = sorted((a.start, i) for i, a in enumerate(anchors) if a is not None)
+    next_start = {i: (placed[n + 1][0] if n + 1 < len(placed) else end) for n, (_, i) in enumerate(placed)}
+    table = Table(
+        key=spec.key,
+        caption=caption.text if caption else "",
+        official_caption=spec.caption,
+        span=view.span(caption.start, caption.end) if caption else view.span(first, first + 1),
+        columns=columns,
+        rows=[],
+        caption_similarity=caption.similarity if caption else 0.0,
+    )
+    pending: list[PendingSplit] = []
+    for index, (row_spec, anchor) in enumerate(zip(spec.rows, anchors)):
+        if not row_spec.data:
+            continue
+        if anchor is None:
+            table.rows.append(_missing_row(row_spec, len(spec.columns)))
+            continue
+        found = read_values(view, anchor.end, next_start[index], fragments)
+        row, split = build_row(view, row_spec, anchor, found, len(spec.columns), has_total)
+        table.rows.append(row)
+        if split:
+            pending.append(split)
+        for label, l_start, l_end, values in found.extras:
+            extra = Row(
+                key="extra",
+                label=label,
+                official_label="",
+                span=view.span(l_start, l_end),
+                cells=[_cell(view, v) for v in values] if len(values) == len(spec.columns) else _missing_cells(len(spec.columns)),
+                status="ok" if len(values) == len(spec.columns) else ("short" if len(values) < len(spec.columns) else "long"),
+                found=len(values),
+                found_cells=[_cell(view, v) for v in values],
+                similarity=0.0,
+            )
+            table.extra_rows.append(extra)
+    return table, pending
+
+
+def table_score(table: Table | None) -> tuple[int, int]:
+    """How well a table fits its spec: (rows read with the right cell count, -rows missing)."""
+    if table is None:
+        return (-1, -100)
+    good = sum(1 for r in table.rows if r.status == "ok")
+    missing = sum(1 for r in table.rows if r.status == "missing")
+    return (good - len(table.extra_rows), -missing)
+
+
+# --------------------------------------------------------------------------- section 二
+
+def read_active_tables(view: TextView, start: int, end: int, formats: list) -> list[Table]:
+    """The 第二十条 tables of section 二, each read with the format whose labels fit it best.
+
+    ``formats`` are :class:`govlint.templates.Format` objects, preferred one first.
+    """
+    captions: dict[str, TableSpec] = {}
+    for fmt in formats:
+        for spec in fmt.active:
+            captions.setdefault(spec.key, spec)
+    order = sorted(captions, key=lambda key: int(key.removeprefix("item")))
+    region = KeyRegion(view.text, start, end)
+    found = find_sequence(region, [LabelSpec.of(captions[key].caption, key) for key in order])
+    placed = sorted((a.start, a) for a in found if a is not None)
+    tables: list[Table] = []
+    for n, (_, anchor) in enumerate(placed):
+        table_end = placed[n + 1][0] if n + 1 < len(placed) else end
+        best: Table | None = None
+        for fmt in formats:
+            spec = next((s for s in fmt.active if s.key == anchor.spec.ident), None)
+            if spec is None:
+                continue
+            result = read_table(view, anchor.end, table_end, spec, anchor)
+            if result is None:
+                continue
+            table, pending = result
+            resolve_splits(view, pending, [], table)
+            if best is None or _column_fit(table) > _column_fit(best) or (
+                _column_fit(table) == _column_fit(best) and table_score(table) > table_score(best)
+            ):
+                best = table
+        if best is not None:
+            tables.append(best)
+    return tables
+
+
+def _column_fit(table: Table) -> float:
+    return sum(c.similarity for c in table.columns) / max(len(table.columns), 1)
+
+
+# --------------------------------------------------------------------------- section 三
+
+def application_identities(spec: TableSpec, result_rows: tuple[str, ...]) -> list[list[tuple[str, int]]]:
+    """Column identities of section 三: results add up to （七）总计, and the balance."""
+    results = [(key, 1) for key in result_rows if spec.row(key) is not None]
+    return [
+        results + [("total", -1)],
+        [("new", 1), ("carried_in", 1), ("total", -1), ("carried_out", -1)],
+    ]
+
+
+def read_applications(view: TextView, start: int, end: int, formats: list) -> Table | None:
+    """The section 三 table, read with whichever format's rows fit best."""
+    from govlint.templates import RESULT_ROWS
+
+    best: Table | None = None
+    region = KeyRegion(view.text, start, end)
+    note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
+    for fmt in formats:
+        spec = fmt.applications
+        result = read_table(view, start, end, spec, note, APPLICANT_HEADER_LABELS + (APPLICATION_NOTE,), has_total=True)
+        if result is None:
+            continue
+        table, pending = result
+        resolve_splits(view, pending, application_identities(spec, RESULT_ROWS[fmt.name]), table)
+        table.official_caption = APPLICATION_NOTE
+        if best is None or table_score(table) > table_score(best):
+            best = table
+    return best
+
+
+# --------------------------------------------------------------------------- section 四
+
+_REVIEW_LABELS = REVIEW_HEADER_LABELS + tuple(label for _, label in REVIEW_TABLE.columns)
+
+
+def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, list[Problem]]:
+    """The 15 cells of section 四: three groups of 维持/纠正/其他/尚未审结/总计.
+
+    The cells follow the header; text that is not a header label splits the section into
+    value runs, and the run with the table's values is used (a sentence like
+    ``2023年度未发生行政复议`` before the table does not lend its year to the table).
+    """
+    fragments = Fragments(list(_REVIEW_LABELS) + [REVIEW_TABLE.caption])
+    runs: list[list[Piece]] = [[]]
+    header_seen = False
+    header_start: int | None = None
+    for piece in pieces(view.text, start, end):
+        if piece.is_value:
+            runs[-1].append(piece)
+        elif piece.text in fragments:
+            if label_key(piece.text):
+                header_seen = True
+                header_start = piece.start if header_start is None else header_start
+            continue
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    if not runs or not header_seen:
+        return None, []
+    columns = [Column(key, label) for key, label in REVIEW_TABLE.columns]
+    size = len(columns)
+    groups = len(REVIEW_TABLE.rows)
+    expected = size * groups
+    chosen = next((r for r in runs if len(r) == expected), None)
+    numbers: list[list[Cell]] | None = None
+    problems: list[Problem] = []
+    if chosen is not None:
+        cells = [_cell(view, p) for p in chosen]
+        numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
+    else:
+        single = next((r for r in runs if len(r) == 1 and r[0].digits_only and len(r[0].text) >= expected), None)
+        if single is not None:
+            solutions = split_groups_with_totals(single[0].text, groups, size)
+            if len(solutions) == 1:
+                cells = _digit_cells(view, single[0], solutions[0])
+                numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
+            chosen = single
+        else:
+            chosen = max(runs, key=len)
+    table = Table(
+        key=REVIEW_TABLE.key,
+        caption="",
+        official_caption=REVIEW_TABLE.caption,
+        span=view.span(header_start, header_start + 1) if header_start is not None else view.span(start, start + 1),
+        columns=columns,
+        rows=[],
+    )
+    for index, (key, label) in enumerate((r.key, r.label) for r in REVIEW_TABLE.rows):
+        if numbers is not None:
+            first = numbers[index][0]
+            table.rows.append(Row(key, label, label, first.span, numbers[index], found=size,
+                                  found_cells=numbers[index]))
+            continue
+        status = "unreadable" if len(chosen) == 1 and chosen[0].digits_only else (
+            "short" if len(chosen) < expected else "long")
+        span = view.span(chosen[0].start, chosen[-1].end)
+        table.rows.append(Row(key, label, label, span, _missing_cells(size), status=status, found=len(chosen),
+                              found_cells=[_cell(view, p) for p in chosen]))
+    return table, problems
+
+
+_WS = re.compile(r"\s+")

@@ -1,0 +1,78 @@
+"""Split a stretch of report text into value pieces and text pieces.
+
+Tables reach us flattened in every possible way: one row per line with tabs or spaces,
+one cell per line (with or without `` |``), header cells broken over lines, the whole
+table run together on one line (``行政许可4529第二十条第（六）项…``). Whatever separates
+cells, a *value* is a number (with an optional unit or sign) or a placeholder (``/``,
+``-``, ``无``), and everything else is text. Labels are found separately (see
+:mod:`govlint.parser.anchors`); this module only says what lies between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PieceKind = Literal["number", "placeholder", "text"]
+
+#: Runs of characters that separate cells: whitespace and the pipes of flattened tables.
+_CHUNK_RE = re.compile(r"[^ \n|]+")
+#: A number inside a chunk: optional sign, digits, optional decimals, optional unit.
+#: A digit run followed by ``.``/``、`` and a non-digit is a numbering prefix (``1.属于``),
+#: so it is left to the text.
+_NUMBER_RE = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?(?:万元|元|件|条|个|项|次|%)?(?![.、]\D|\d)")
+#: Cells that stand for "nothing": slash, dashes, 无, 空, N/A.
+_PLACEHOLDER_RE = re.compile(r"^(?:[-/\\—–~]+|无|空|/|N/?A|NA|不适用)$", re.IGNORECASE)
+_UNIT_RE = re.compile(r"(万元|元|件|条|个|项|次|%)$")
+
+
+@dataclass(eq=False)
+class Piece:
+    """A value or a text fragment at view indices ``[start, end)``."""
+
+    kind: PieceKind
+    text: str
+    start: int
+    end: int
+    value: int | float | None = None
+
+    @property
+    def is_value(self) -> bool:
+        """Numbers and placeholders are cell values."""
+        return self.kind != "text"
+
+    @property
+    def digits_only(self) -> bool:
+        """An unsigned integer without unit: a candidate for run-together splitting."""
+        return self.kind == "number" and self.text.isdigit()
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of a number piece (``120474.07元`` → 120474.07, ``-8`` → -8)."""
+    body = _UNIT_RE.sub("", text)
+    try:
+        return float(body) if "." in body else int(body)
+    except ValueError:
+        return None
+
+
+def pieces(text: str, start: int, end: int) -> list[Piece]:
+    """Pieces of ``text[start:end]`` (a normalised view) in order."""
+    found: list[Piece] = []
+    for chunk in _CHUNK_RE.finditer(text, start, end):
+        chunk_text = chunk.group()
+        if _PLACEHOLDER_RE.match(chunk_text):
+            found.append(Piece("placeholder", chunk_text, chunk.start(), chunk.end()))
+            continue
+        position = chunk.start()
+        for number in _NUMBER_RE.finditer(text, chunk.start(), chunk.end()):
+            if number.start() > position:
+                found.append(Piece("text", text[position : number.start()], position, number.start()))
+            found.append(
+                Piece("number", number.group(), number.start(), number.end(), parse_number(number.group()))
+            )
+            position = number.end()
+        if position < chunk.end():
+            found.append(Piece("text", text[position : chunk.end()], position, chunk.end()))
+    return found
