@@ -37,6 +37,8 @@ class Option(NamedTuple):
     default: Any
     description: str
     choices: tuple[Any, ...] | None = None
+    #: A regular expression each string value must match in full (e.g. ``\d\d-\d\d``).
+    pattern: str | None = None
 
     def validate(self, value: Any) -> Any:
         """Return ``value`` if it fits this option, else raise ``ValueError`` saying why."""
@@ -62,6 +64,12 @@ class Option(NamedTuple):
                 if item not in self.choices:
                     allowed = ", ".join(repr(c) for c in self.choices)
                     raise ValueError(f"{item!r} is not one of {allowed}")
+        if self.pattern is not None:
+            import re
+
+            for item in items:
+                if not re.fullmatch(self.pattern, str(item)):
+                    raise ValueError(f"{item!r} does not have the expected form ({self.description})")
         return value
 
 

@@ -332,3 +332,44 @@ FORMATS: dict[str, Format] = {
     FORMAT_2019: Format(FORMAT_2019, ACTIVE_2019, APPLICATIONS_2019, signals=SIGNALS_2019),
     FORMAT_2021: Format(FORMAT_2021, ACTIVE_2021, APPLICATIONS_2021, signals=SIGNALS_2021),
 }
+
+
+# --------------------------------------------------------------------------- naming in messages
+
+_ITEM_CAPTIONS = {spec.key: spec.caption for spec in ACTIVE_2019 + ACTIVE_2021}
+
+
+def table_name(table_key: str) -> str:
+    """How messages name a table: ``第二部分「第二十条第（一）项」表``, ``第三部分表格``."""
+    if table_key in _ITEM_CAPTIONS:
+        return f"第二部分「{_ITEM_CAPTIONS[table_key]}」表"
+    if table_key == "applications":
+        return "第三部分「收到和处理政府信息公开申请情况」表"
+    if table_key == "review_litigation":
+        return "第四部分「行政复议、行政诉讼情况」表"
+    return table_key
+
+
+def column_label(table_key: str, column_key: str) -> str:
+    """The official label of a column, for messages (``自然人``, ``结果维持``…)."""
+    for spec in (*ACTIVE_2019, *ACTIVE_2021, APPLICATIONS_2021, REVIEW_TABLE):
+        if spec.key == table_key:
+            for key, label in spec.columns:
+                if key == column_key:
+                    return label
+    return column_key
+
+
+def short_row_label(row_key: str) -> str:
+    """A compact name for a section-三 row in sums: ``（四）1``, ``（七）总计``, ``一``."""
+    spec = APPLICATIONS_2021.row(row_key) or APPLICATIONS_2019.row(row_key)
+    if spec is None:
+        return row_key
+    group, _, item = row_key.partition(".")
+    if item:
+        parent = APPLICATIONS_2021.row(group) or APPLICATIONS_2019.row(group)
+        prefix = parent.label[:3] if parent else group
+        return f"{prefix}{item}"
+    label = spec.label
+    note = label.find("（", 3)  # drop the parenthetical note of （二）部分公开（区分处理的…）
+    return label[:note] if note > 0 else label

@@ -9,9 +9,10 @@ from __future__ import annotations
 from govlint.document import Document
 from govlint.model import Report
 from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
+from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView, label_key
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
-from govlint.parser.tables import read_active_tables, read_applications, read_review
+from govlint.parser.tables import read_active_tables, read_applications, read_review, table_problems
 from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS
 
 
@@ -23,6 +24,7 @@ def parse(document: Document) -> Report:
     report.sections, report.duplicate_sections = layout.sections, layout.duplicates
     intro_end = layout.first_heading if layout.first_heading is not None else min(len(view.text), 3000)
     report.part_count = find_part_count(view, intro_end)
+    extract_metadata(view, layout, report)
     read_tables(view, layout, report)
     return report
 
@@ -57,3 +59,4 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     start_4, end_4 = section_region(layout, 4, length)
     report.tables.review_litigation, problems = read_review(view, start_4, end_4)
     report.problems.extend(problems)
+    report.problems.extend(table_problems(report.tables))

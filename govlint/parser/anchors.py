@@ -58,10 +58,19 @@ class Anchor:
     similarity: float
 
 
-class KeyRegion:
-    """The key view of ``text[start:end]`` with each key character's view index."""
+_OPENERS = "(（[【“\"'《"
+_CLOSERS = ")）]】”\"'》"
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+
+class KeyRegion:
+    """The key view of ``text[start:end]`` with each key character's view index.
+
+    ``original`` (optional) maps a view range back to the document's original characters,
+    so that labels are quoted in messages exactly as the user wrote them.
+    """
+
+    def __init__(self, text: str, start: int, end: int, original=None) -> None:
+        self.original = original
         self.text = text
         self.start = start
         self.end = end
@@ -82,8 +91,27 @@ class KeyRegion:
         return bisect.bisect_left(self.positions, view_index)
 
     def written(self, key_start: int, key_end: int) -> str:
-        """The label as written (whitespace collapsed) for key range ``[key_start, key_end)``."""
-        raw = self.text[self.view_start(key_start) : self.view_end(key_end)]
+        """The label as written (whitespace collapsed) for key range ``[key_start, key_end)``.
+
+        Brackets and quotes around the label (dropped from keys) are put back.
+        """
+        start, end = self.view_start(key_start), self.view_end(key_end)
+        return self.quote(start, end)
+
+    def quote(self, start: int, end: int) -> str:
+        """Text of view ``[start, end)`` widened over enclosing brackets, as in the original."""
+        text = self.text
+        while start > self.start and text[start - 1] in _OPENERS:
+            start -= 1
+        opened = sum(text[start:end].count(c) for c in "(（[【") - sum(text[start:end].count(c) for c in ")）]】")
+        quotes = text[start:end].count('"') % 2
+        while end < self.end and text[end] in _CLOSERS and (opened > 0 or (quotes and text[end] == '"')):
+            if text[end] == '"':
+                quotes = 0
+            else:
+                opened -= 1
+            end += 1
+        raw = self.original(start, end) if self.original else text[start:end]
         return re.sub(r"\s+", "", raw)
 
 
@@ -177,7 +205,7 @@ def find_each(region: KeyRegion, specs: list[LabelSpec], masks: tuple[str, ...] 
         score, n = max(scored)
         if score >= FUZZY_THRESHOLD:
             start, end, text = runs.pop(n)
-            found[index] = Anchor(spec, start, end, re.sub(r"\s+", "", text), score)
+            found[index] = Anchor(spec, start, end, region.quote(start, end), score)
     return found
 
 
@@ -214,7 +242,7 @@ def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | N
                 continue
             score, run_index = best
             start, end, text = runs[run_index]
-            found[missing] = Anchor(spec, start, end, re.sub(r"\s+", "", text), score)
+            found[missing] = Anchor(spec, start, end, region.quote(start, end), score)
             run_cursor = run_index + 1
 
 

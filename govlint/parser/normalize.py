@@ -168,6 +168,12 @@ class TextView:
         text = "".join(self.text[a:b] for a, b in segments)
         return CompactView(text, OffsetMap(segments, len(self.text)), self)
 
+    def original(self, start: int, end: int) -> str:
+        """The document's original characters behind view ``[start, end)``."""
+        if end <= start:
+            return ""
+        return self.document.text[self.doc_offset(start) : self.doc_offset(end - 1) + 1]
+
     def line_bounds(self, index: int) -> tuple[int, int]:
         """``(start, end)`` view indices of the line containing ``index`` (end excludes ``\\n``)."""
         start = self.text.rfind("\n", 0, index) + 1

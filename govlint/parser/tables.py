@@ -25,6 +25,7 @@ from govlint.templates import (
     REVIEW_TABLE,
     RowSpec,
     TableSpec,
+    table_name,
 )
 
 
@@ -193,7 +194,7 @@ def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list
 
 def _columns(view: TextView, region: KeyRegion, spec: TableSpec, header_end: int,
              masks: tuple[str, ...] = ()) -> list[Column]:
-    header = KeyRegion(view.text, region.start, max(region.start, header_end))
+    header = KeyRegion(view.text, region.start, max(region.start, header_end), view.original)
     specs = [LabelSpec.of(label, key) for key, label in spec.columns]
     anchors = find_each(header, specs, masks) if header.key else [None] * len(specs)
     columns = []
@@ -215,7 +216,7 @@ def read_table(
     has_total: bool = False,
 ) -> tuple[Table, list[PendingSplit]] | None:
     """Read a table with labelled rows in view ``[start, end)``; ``None`` if no row label is there."""
-    region = KeyRegion(view.text, start, end)
+    region = KeyRegion(view.text, start, end, view.original)
     row_specs = [LabelSpec.of(r.label, r) for r in spec.rows]
     anchors = find_sequence(region, row_specs)
     if not any(anchors):
@@ -286,7 +287,7 @@ def read_active_tables(view: TextView, start: int, end: int, formats: list) -> l
         for spec in fmt.active:
             captions.setdefault(spec.key, spec)
     order = sorted(captions, key=lambda key: int(key.removeprefix("item")))
-    region = KeyRegion(view.text, start, end)
+    region = KeyRegion(view.text, start, end, view.original)
     found = find_sequence(region, [LabelSpec.of(captions[key].caption, key) for key in order])
     placed = sorted((a.start, a) for a in found if a is not None)
     tables: list[Table] = []
@@ -331,7 +332,7 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
     from govlint.templates import RESULT_ROWS
 
     best: Table | None = None
-    region = KeyRegion(view.text, start, end)
+    region = KeyRegion(view.text, start, end, view.original)
     note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
     for fmt in formats:
         spec = fmt.applications
@@ -349,6 +350,8 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
 # --------------------------------------------------------------------------- section 四
 
 _REVIEW_LABELS = REVIEW_HEADER_LABELS + tuple(label for _, label in REVIEW_TABLE.columns)
+#: Header cells only section 四 has: without one of them, values nearby belong to another table.
+_REVIEW_DISTINCT = tuple(label_key(x) for x in ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉"))
 
 
 def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, list[Problem]]:
@@ -364,9 +367,11 @@ def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, lis
     header_start: int | None = None
     for piece in pieces(view.text, start, end):
         if piece.is_value:
-            runs[-1].append(piece)
+            if header_seen:
+                runs[-1].append(piece)
         elif piece.text in fragments:
-            if label_key(piece.text):
+            key = label_key(piece.text)
+            if any(d in key for d in _REVIEW_DISTINCT):
                 header_seen = True
                 header_start = piece.start if header_start is None else header_start
             continue
@@ -418,3 +423,20 @@ def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, lis
 
 
 _WS = re.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------- problems
+
+def table_problems(tables) -> list[Problem]:
+    """What could not be read in the tables (exported by ``govlint extract``)."""
+    problems: list[Problem] = []
+    for table in tables.all():
+        for row in table.rows + table.extra_rows:
+            where = f"{table_name(table.key)}「{row.label or row.official_label}」行"
+            expected = len(table.columns)
+            if row.status == "unreadable":
+                raw = "".join(c.raw for c in row.found_cells)
+                problems.append(Problem("unreadable-row", f"{where}的数字连在一起（{raw}），无法唯一拆分为{expected}个单元格", row.span))
+            elif row.status in ("short", "long"):
+                problems.append(Problem("row-cell-count", f"{where}应有{expected}个数值，找到{row.found}个", row.span))
+    return problems
