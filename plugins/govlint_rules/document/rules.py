@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from govlint.api import Span, Violation, rule
+from govlint.api import Span, Violation, rule, templates
+
+
+def _row_name(table, row) -> str:
+    return f"{templates.table_name(table.key)}「{row.label or row.official_label}」行"
+
+
+def _review_once(table, rows):
+    """Section 四's three groups share one run of values: report its problem once."""
+    if table.key == "review_litigation":
+        return rows[:1]
+    return rows
 
 
 @rule("GOV001", "unreadable-file", "文件无法读取或解码", "error")
@@ -82,4 +93,164 @@ def legacy_encoding(report, options):
         yield Violation("文件按 GB18030/GBK 编码解码，建议另存为 UTF-8 以免在网站和其他系统中显示乱码", Span(1, 1, 1, 1))
 
 
-RULES = [unreadable_file, not_a_report, legacy_encoding]
+@rule("GOV004", "table-unreadable", "表格数字连在一起，无法唯一拆分为单元格", "error")
+def table_unreadable(report, options):
+    """A table's cells cannot be read: its digits ran together with no unique split.
+
+    What it checks:
+    Rows whose numbers were published without separators (typical of text captured by a
+    crawler: ``行政规范性文件6233440``) and could not be split into the row's cells in exactly
+    one way, using the row's own 总计 and the table's column totals. govlint never guesses a
+    number, so such a row is reported here and left out of the arithmetic checks.
+
+    Why:
+    A published table whose cells cannot be told apart cannot be read by the public or by
+    evaluators; 国办公开办函〔2021〕30号 requires the content to be 准确全面. It usually means
+    the page's table markup was lost (a web-page or PDF conversion problem) and the
+    publication should be fixed.
+
+    Failing example:
+    第二十条第（一）项 … 行政规范性文件6233440  (62|33|440? 6|233|440? — not unique)
+
+    Passing example:
+    行政规范性文件 | 62 | 33 | 440
+
+    Options:
+    None.
+    """
+    for table in report.tables.all():
+        bad = [r for r in table.rows if r.status == "unreadable"]
+        for row in _review_once(table, bad):
+            raw = "".join(c.raw for c in row.found_cells)
+            name = templates.table_name(table.key) if table.key == "review_litigation" else _row_name(table, row)
+            yield Violation(
+                f"{name}的数字连在一起（{raw}），无法唯一拆分为{len(table.columns) if table.key != 'review_litigation' else 15}个单元格；"
+                "这些数值未参与核对",
+                row.span,
+            )
+
+
+@rule("GOV005", "row-cell-count", "表格行的数值个数与格式不符", "error")
+def row_cell_count(report, options):
+    """A table row has fewer or more values than the format has columns.
+
+    What it checks:
+    Each row of the tables in sections 二–四 against the number of columns of the format
+    (7 in section 三, 15 values in section 四). When the count is wrong the values cannot be
+    assigned to columns without guessing, so the row's cells are treated as unknown: the
+    identities that use them are not checked, and the next row is not affected.
+
+    Why:
+    A missing or extra cell shifts every following number when the table is read by a
+    person or a program; evaluators count such "拆格/错格" as wrong data. The format
+    (国办公开办函〔2021〕30号) fixes the columns of each table.
+
+    Failing example:
+    1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 |     (6 values, 7 columns)
+
+    Passing example:
+    1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+
+    Options:
+    None.
+    """
+    for table in report.tables.all():
+        bad = [r for r in table.rows + table.extra_rows if r.status in ("short", "long")]
+        for row in _review_once(table, bad):
+            expected = 15 if table.key == "review_litigation" else len(table.columns)
+            values = "、".join(c.raw for c in row.found_cells) or "无"
+            name = templates.table_name(table.key) if table.key == "review_litigation" else _row_name(table, row)
+            yield Violation(
+                f"{name}应有{expected}个数值，找到{row.found}个（{values}）；无法确定缺少或多出的是哪一列，"
+                "该行数值不参与核对",
+                row.span,
+            )
+
+
+@rule("GOV006", "non-numeric-cell", "应填数字的单元格为空、「/」「-」或文字", "warning")
+def non_numeric_cell(report, options):
+    """A cell that must hold a number is blank, a dash, a slash or text.
+
+    What it checks:
+    Every cell of the tables in sections 二–四 (rows read completely) must be a number;
+    ``/``, ``-``, ``—``, ``无`` or an empty cell are reported. Arithmetic identities that use
+    such a cell are not checked.
+
+    Why:
+    The format asks for counts in every cell; "无" or "/" leaves readers guessing whether
+    the value is zero, unknown or not applicable, and evaluators cannot verify the
+    勾稽关系. Write 0 when there is nothing to count.
+
+    Failing example:
+    规章 | / | / | /
+
+    Passing example:
+    规章 | 0 | 0 | 0
+
+    Options:
+    None.
+    """
+    for table in report.tables.all():
+        for row in table.rows:
+            if row.status != "ok":
+                continue
+            for column, cell in zip(table.columns, row.cells):
+                if cell.kind in ("placeholder", "text", "blank"):
+                    shown = cell.raw if cell.raw.strip() else "空白"
+                    yield Violation(
+                        f"{_row_name(table, row)}「{column.label}」列为「{shown}」，应填写数字（没有数据时填0）",
+                        cell.span or row.span,
+                    )
+
+
+@rule("GOV007", "inferred-cells", "连在一起的数字已按总计唯一拆分", "info")
+def inferred_cells(report, options):
+    """Cells were recovered from run-together digits using the table's totals.
+
+    What it checks:
+    Rows whose digits ran together (``21710000218``) but could be split in exactly one way
+    that satisfies the row's 总计 (and, where needed, the column identities). One finding per
+    table lists the first rows. The values are used for the other checks and marked
+    ``inferred`` in ``govlint extract``.
+
+    Why:
+    The published page still shows the numbers run together, which readers cannot parse;
+    the inferred values are reported so that a person can confirm them against the source.
+
+    Failing example:
+    一、本年新收政府信息公开申请数量21710000218
+
+    Passing example:
+    一、本年新收政府信息公开申请数量 | 217 | 1 | 0 | 0 | 0 | 0 | 218
+
+    Options:
+    None.
+    """
+    for table in report.tables.all():
+        rows = [r for r in table.rows if r.status == "ok" and any(c.inferred for c in r.cells)]
+        if not rows:
+            continue
+        if table.key == "review_litigation":
+            values = "、".join(str(c.value) for r in table.rows for c in r.cells)
+            yield Violation(f"{templates.table_name(table.key)}的数字连在一起，已按各组总计唯一拆分为：{values}", rows[0].span)
+            continue
+        shown = "；".join(
+            f"「{r.label or r.official_label}」{''.join(c.raw for c in r.found_cells)} → {'、'.join(str(c.value) for c in r.cells)}"
+            for r in rows[:3]
+        )
+        more = f"等{len(rows)}行" if len(rows) > 3 else f"共{len(rows)}行"
+        yield Violation(
+            f"{templates.table_name(table.key)}的数字连在一起，已按唯一可能的拆分方式还原{more}，请与原文核对：{shown}",
+            rows[0].span,
+        )
+
+
+RULES = [
+    unreadable_file,
+    not_a_report,
+    legacy_encoding,
+    table_unreadable,
+    row_cell_count,
+    non_numeric_cell,
+    inferred_cells,
+]

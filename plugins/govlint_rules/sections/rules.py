@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from govlint.api import Option, Span, Violation, label_key, rule, templates
 
 SECTIONS = templates.SECTIONS
@@ -291,4 +293,101 @@ def part_count_mismatch(report, options):
         )
 
 
-RULES = [missing_section, section_order, nonstandard_section_title, empty_section, heading_numbering, part_count_mismatch]
+_TITLE_RE = re.compile(r"^(?P<issuer>.+?)(?P<year>\d{4})年(?:度)?政府信息公开工作年度报告$")
+_TITLE_SHAPE = "「<机关名称><年份>年政府信息公开工作年度报告」"
+
+
+@rule(
+    "GOV207",
+    "title-format",
+    "缺少标题，或标题不是「<机关名称><年份>年政府信息公开工作年度报告」",
+    "warning",
+    options=[Option("require-title", "bool", True, "Report a report that has no title line at all.")],
+)
+def title_format(report, options):
+    """The report has no title, or its title is not "<body><year>年政府信息公开工作年度报告".
+
+    What it checks:
+    The title line (before section 一, possibly split over two lines, or the page's
+    标题 field in crawler text) must read <issuing body><year>年政府信息公开工作年度报告
+    (年度 instead of 年 is accepted). A sentence of the introduction that merely mentions the
+    report name is not a title.
+
+    Why:
+    国办公开办函〔2019〕60号 and 〔2021〕30号 name the document 政府信息公开工作年度报告; a uniform
+    title with the body and the year lets the public and evaluators find and tell apart the
+    reports of thousands of organs. Titles without 工作 or without the year are common errors.
+
+    Failing example:
+    秦皇岛市某乡人民政府2020年政府信息公开年度报告
+
+    Passing example:
+    秦皇岛市某乡人民政府2020年政府信息公开工作年度报告
+
+    Options:
+    require-title (bool, default true): report a report with no title line at all; turn it
+    off for text extracted from pages that keep the title outside the article body.
+    """
+    if report.title is None:
+        if options["require-title"] and report.has_report_content:
+            yield Violation(f"报告没有单独的标题行，标题应为{_TITLE_SHAPE}", Span(1, 1, 1, 1))
+        return
+    compact = re.sub(r"\s+", "", report.title.text)
+    if _TITLE_RE.match(compact):
+        return
+    hints = []
+    if "年度报告" in compact and "工作年度报告" not in compact:
+        hints.append("缺少「工作」二字")
+    if not re.search(r"\d{4}", compact):
+        hints.append("缺少年份")
+    hint = f"（{'；'.join(hints)}）" if hints else ""
+    yield Violation(f"标题「{compact}」不符合{_TITLE_SHAPE}的格式{hint}", report.title.span)
+
+
+@rule("GOV208", "missing-fee-statement", "2021年格式报告未说明信息处理费收取情况", "warning")
+def missing_fee_statement(report, options):
+    """A 2021-format report does not say what 信息处理费 it charged.
+
+    What it checks:
+    For reports in the 2021 format (or for 2021 and later when the format cannot be
+    determined): a sentence stating the information processing fees charged, or that none
+    were charged (本年度未收取信息处理费), usually in section 六.
+
+    Why:
+    The 2021 format asks section 六 to report the 信息处理费 collected under 《政府信息公开信息
+    处理费管理办法》 (国办函〔2020〕109号); evaluators check for the statement even when no fee
+    was charged.
+
+    Failing example:
+    六、其他需要报告的事项
+    无。
+
+    Passing example:
+    六、其他需要报告的事项
+    本年度未收取政府信息公开信息处理费。
+
+    Options:
+    None.
+    """
+    uses_2021 = report.template == "2021" or (report.template == "unknown" and (report.year or 0) >= 2021)
+    if not uses_2021 or report.fee_statement is not None or not report.has_report_content:
+        return
+    section = report.section(6)
+    where = section.span if section else None
+    yield Violation(
+        "未说明信息处理费的收取情况：2021年格式要求在第六部分报告依《政府信息公开信息处理费管理办法》收取信息处理费的情况"
+        "（未收取的写明「本年度未收取信息处理费」）",
+        where,
+    )
+
+
+RULES = [
+    missing_section,
+    section_order,
+    nonstandard_section_title,
+    empty_section,
+    heading_numbering,
+    part_count_mismatch,
+    title_format,
+    missing_fee_statement,
+]
