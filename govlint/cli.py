@@ -127,7 +127,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     if chosen is None:
         chosen = "full" if output_file is None and sys.stdout.isatty() else "concise"
     if chosen not in formats:
-        raise GovlintError(f"unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
+        source = "--output-format" if output_format else f"{resolver.default_config().where}: output-format"
+        raise GovlintError(f"{source}: unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
     inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
     result = run_check(host, resolver, inputs)
 
@@ -214,6 +215,56 @@ def plugins_command() -> None:
         click.echo(f"{info.name}  {info.value}  ({info.dist} {info.version})  {counts.get(info.name, 0)} rules")
 
 
+# --------------------------------------------------------------------------- extract
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
+              help="json: one array of reports; jsonl: one report per line.")
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
+@click.pass_context
+def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output_file, stdin_filename) -> None:
+    """Print the parsed reports (sections, tables, dates, contacts) as JSON.
+
+    The schema is versioned (``schema_version``) and documented in the README.
+    """
+    import json
+
+    from govlint.errors import ReadError
+    from govlint.export import report_to_dict
+    from govlint.parser import parse
+    from govlint.runner import collect_inputs, read_input
+    from govlint.settings import SettingsResolver
+
+    host = _load_host()
+    resolver = SettingsResolver(host.registry, isolated=True)
+    inputs = collect_inputs(paths, host.report_suffixes(), resolver, stdin_filename)
+    reports = []
+    failed = False
+    for item in inputs:
+        try:
+            document = read_input(host, item)
+        except ReadError as exc:
+            _fail(f"{item.display}: {exc}")
+            failed = True
+            continue
+        reports.append(report_to_dict(parse(document)))
+    if fmt == "json":
+        text = json.dumps(reports, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports)
+    if output_file is not None:
+        try:
+            output_file.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+    else:
+        click.echo(text, nl=False)
+    ctx.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
 # --------------------------------------------------------------------------- entry point
 
 def main(argv: list[str] | None = None) -> None:
@@ -225,8 +276,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         _fail("aborted")
         sys.exit(EXIT_ERROR)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "govlint"
+        _fail(f"{exc.format_message()} (see '{command} --help')")
+        sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
-        exc.show()
+        _fail(exc.format_message())
         sys.exit(EXIT_ERROR)
     except GovlintError as exc:
         if _debug_enabled(click.get_current_context(silent=True)) or "--debug" in (argv or sys.argv):

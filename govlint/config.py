@@ -104,9 +104,12 @@ def load_config(path: Path) -> Config:
     """Load and validate the govlint table of ``path`` (a TOML file)."""
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("govlint")
+        tool = data.get("tool", {})
+        table = tool.get("govlint") if isinstance(tool, dict) else None
         if table is None:
             raise ConfigError(f"{path}: no [tool.govlint] table")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.govlint: expected a table ([tool.govlint])")
         prefix = "tool.govlint."
     else:
         table = data
@@ -133,10 +136,12 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
         if key not in KEYS:
             close = [k for k in KEYS if k.replace("-", "") == key.replace("_", "").replace("-", "")]
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
-            raise ConfigError(f"{where}: unknown key {prefix}{key!r}{hint}")
+            raise ConfigError(f"{where}: unknown key {prefix + key!r}{hint}")
         if key in ("select", "extend-select", "ignore", "extend-ignore"):
             values[key.replace("-", "_")] = _selector_list(value, qualified)
         elif key == "exclude":
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")
             values["exclude"] = tuple(value)

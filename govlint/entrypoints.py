@@ -38,6 +38,15 @@ class EntryPoint:
         self.dist_name = dist_name
         self.dist_version = dist_version
 
+    @property
+    def dist_key(self) -> str:
+        """The normalised name of the providing distribution (from ``meta_dir``'s name)."""
+        if self.dist_name:
+            return _normalise(self.dist_name)
+        base = os.path.basename((self.meta_dir or "").rstrip("/\\"))
+        match = _META_DIR_RE.match(base)
+        return _normalise(match.group("name")) if match else (self.meta_dir or "")
+
     def load(self) -> Any:
         """Import the module and resolve the attribute path (``module:obj.attr``)."""
         module_name, _, attrs = self.value.partition(":")

@@ -74,13 +74,13 @@ def discover_entry_points() -> list[tuple[EntryPoint, PluginInfo]]:
     """The ``govlint`` entry points on ``sys.path``, without importing anything.
 
     The same distribution can be visible twice (for example an egg-link and a wheel); such
-    duplicates are dropped. Two *different* targets under one name are kept so that the
-    collision is reported rather than hidden.
+    duplicates are dropped. Two *different* distributions or targets under one name are
+    kept so that the collision is reported rather than hidden.
     """
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
     found = []
     for ep in entry_points(ENTRY_POINT_GROUP):
-        key = (ep.name, ep.value)
+        key = (ep.name, ep.value, ep.dist_key)
         if key in seen:
             continue
         seen.add(key)
@@ -110,8 +110,10 @@ class Host:
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            info = self.plugins.get(getattr(exc, "plugin_name", "") or "", None)
-            who = info.describe() if info else repr(getattr(exc, "plugin_name", "?"))
+            # pluggy's error carries the plugin object (``exc.plugin``), not its name.
+            name = self.pm.get_name(exc.plugin) or ""
+            info = self.plugins.get(name)
+            who = info.describe() if info else repr(name or "?")
             raise PluginError(f"plugin {who} implements an unknown hook: {_first_line(exc)}") from exc
 
     def register(self, load: Any, info: PluginInfo) -> None:
@@ -123,7 +125,7 @@ class Host:
             )
         try:
             plugin = load()
-        except Exception as exc:  # any import-time failure of third-party code
+        except (Exception, SystemExit) as exc:  # any import-time failure of third-party code
             raise PluginError(
                 f"plugin {info.describe()} failed to load ({info.value}): {_first_line(exc)}"
             ) from exc

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from govlint.diagnostics import Diagnostic, Severity, Violation
 from govlint.document import Document
 from govlint.errors import GovlintError, InputError, ReadError
-from govlint.host import Host
+from govlint.host import Host, PluginInfo
 from govlint.model import Report
 from govlint.parser import parse
 from govlint.rules import Rule, RuleRegistry, resolve_options
@@ -137,23 +137,32 @@ def read_input(host: Host, item: Input) -> Document:
     return document
 
 
-def run_rules(report: Report, rules: Iterable[Rule], settings: FileSettings) -> list[Diagnostic]:
-    """Apply the selected rules to one report."""
+def run_rules(report: Report, rules: Iterable[Rule], settings: FileSettings,
+              plugins: Mapping[str, PluginInfo] | None = None) -> list[Diagnostic]:
+    """Apply the selected rules to one report.
+
+    ``plugins`` (the host's loaded plugins) lets a crash name the plugin's distribution
+    and version.
+    """
     diagnostics: list[Diagnostic] = []
     for target in rules:
         if target.scope == "pair" and report.previous is None:
             continue
         options = resolve_options(target, settings.rule_options.get(target.code))
+        severity = settings.selection.severity_for(target.code, target.severity)
         try:
             violations = list(target.check(report, options))
+            # A rule that yields something other than a Violation is a bug of that rule too.
+            made = [make_diagnostic(report.path, target, v, severity) for v in violations]
         except Exception as exc:
-            detail = str(exc).splitlines()[0] if str(exc) else ""
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            info = (plugins or {}).get(target.plugin)
+            who = info.describe() if info is not None else repr(target.plugin)
             raise RuleCrash(
-                f"rule {target.code} ({target.name}, plugin {target.plugin!r}) failed on {report.path}: "
+                f"rule {target.code} ({target.name}, plugin {who}) failed on {report.path}: "
                 f"{type(exc).__name__}{': ' + detail if detail else ''}"
             ) from exc
-        severity = settings.selection.severity_for(target.code, target.severity)
-        diagnostics.extend(make_diagnostic(report.path, target, v, severity) for v in violations)
+        diagnostics.extend(made)
     return diagnostics
 
 
@@ -194,7 +203,7 @@ def check_input(host: Host, resolver: SettingsResolver, item: Input) -> FileResu
         return result
     report = parse(document)
     rules = [r for r in registry if settings.selection.is_selected(r.code) and r.code != UNREADABLE_CODE]
-    result.diagnostics = sorted(run_rules(report, rules, settings), key=lambda d: d.sort_key)
+    result.diagnostics = sorted(run_rules(report, rules, settings, host.plugins), key=lambda d: d.sort_key)
     for diagnostic in result.diagnostics:
         result.lines.setdefault(diagnostic.line, document.source_line(diagnostic.line))
     return result

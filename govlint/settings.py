@@ -56,6 +56,8 @@ class SettingsResolver:
     cli: CliOverrides = field(default_factory=CliOverrides)
     config_path: Path | None = None
     isolated: bool = False
+    #: Used instead of any configuration file when no file applies (tests, ``lint_text``).
+    base_config: Config | None = None
     _by_file: dict[Path | None, _Resolved] = field(default_factory=dict)
     _by_dir: dict[Path, Path | None] = field(default_factory=dict)
 
@@ -78,13 +80,18 @@ class SettingsResolver:
     def _resolve(self, config_file: Path | None) -> _Resolved:
         if config_file in self._by_file:
             return self._by_file[config_file]
-        config = load_config(config_file) if config_file else Config()
+        config = load_config(config_file) if config_file else (self.base_config or Config())
         resolved = self._build(config)
         self._by_file[config_file] = resolved
         return resolved
 
     def _build(self, config: Config) -> _Resolved:
         cli = self.cli
+        # Validate command-line selectors first so an error names the option, not the file.
+        for option, given in (("--select", cli.select or ()), ("--extend-select", cli.extend_select),
+                              ("--ignore", cli.ignore or ()), ("--extend-ignore", cli.extend_ignore)):
+            for selector in given:
+                normalize_selector(selector, self.registry, option)
         settings = SelectionSettings(
             select=cli.select if cli.select is not None else config.select,
             extend_select=config.extend_select + cli.extend_select,
@@ -93,6 +100,9 @@ class SettingsResolver:
             severity=config.severity,
         )
         selection = Selection.build(settings, self.registry, where=config.where)
+        if not selection.selected_codes():
+            where = "command line" if cli.select is not None else config.where
+            raise ConfigError(f"{where}: the selection enables no rule (check select/ignore)")
         if cli.per_file_ignores is not None:
             per_file = tuple((g, c, Path.cwd()) for g, c in cli.per_file_ignores)
             per_file_where = "--per-file-ignores"

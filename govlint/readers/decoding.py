@@ -32,12 +32,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise ReadError(f"文件过大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB），不像是年度报告")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            text, encoding = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             raise ReadError("文件以 UTF-16 字节序标记开头，但内容无法按 UTF-16 解码") from None
-    if b"\x00" in data[:65536]:
+    elif b"\x00" in data[:65536]:
         raise ReadError("二进制文件（含空字节），不是文本报告")
-    if data.startswith(b"\xef\xbb\xbf"):
+    elif data.startswith(b"\xef\xbb\xbf"):
         try:
             text, encoding = data.decode("utf-8-sig"), "utf-8-sig"
         except UnicodeDecodeError:
