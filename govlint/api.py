@@ -37,6 +37,7 @@ from govlint.document import Document
 from govlint.errors import ReadError
 from govlint.model import (
     Cell,
+    Claim,
     Column,
     ContactField,
     DateMention,
@@ -62,6 +63,7 @@ hookimpl = pluggy.HookimplMarker("govlint")
 
 __all__ = [
     "Cell",
+    "Claim",
     "Column",
     "ContactField",
     "DateMention",

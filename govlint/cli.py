@@ -97,10 +97,12 @@ def _load_host():
 @click.option("--count", is_flag=True, help="Print the total number of diagnostics at the end.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even if errors were found (2 still means failure).")
 @click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
+@click.option("--previous", "previous_paths", multiple=True, type=click.Path(path_type=str),
+              help="Previous-year report(s) (file or directory) for the cross-year checks (GOV602–GOV604).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
-          statistics, count, exit_zero, stdin_filename) -> None:
+          statistics, count, exit_zero, stdin_filename, previous_paths) -> None:
     """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
@@ -130,7 +132,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         source = "--output-format" if output_format else f"{resolver.default_config().where}: output-format"
         raise GovlintError(f"{source}: unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
     inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
-    result = run_check(host, resolver, inputs)
+    previous = collect_inputs(previous_paths, host.report_suffixes(), resolver) if previous_paths else []
+    result = run_check(host, resolver, inputs, previous)
 
     stream: TextIO
     if output_file is not None:

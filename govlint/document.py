@@ -14,6 +14,36 @@ from dataclasses import dataclass, field
 
 from govlint.model import Span
 
+#: Readers that know a table's grid (HTML, Word, Markdown pipe tables) write each table row
+#: on its own line with cells joined by :data:`CELL_SEPARATOR`, and an empty cell as
+#: :data:`BLANK_CELL` (a private-use character), so the parser tells a blank cell — reported,
+#: never read as 0 — from a cell that is not there at all.
+BLANK_CELL = "\ue000"
+CELL_SEPARATOR = " | "
+
+
+@dataclass
+class Suppression:
+    """An inline directive that silences diagnostics on some lines of the original file.
+
+    ``codes`` are codes or prefixes (empty: every code). ``first_line``..``last_line`` are the
+    lines covered. ``span`` is where the directive is written; an unused directive is
+    reported there (GOV901). ``used`` is set by the runner.
+    """
+
+    codes: tuple[str, ...]
+    first_line: int
+    last_line: int
+    span: Span
+    text: str = ""
+    used: bool = False
+
+    def covers(self, code: str, line: int) -> bool:
+        """Whether a diagnostic with ``code`` on ``line`` is silenced."""
+        return self.first_line <= line <= self.last_line and (
+            not self.codes or any(code.startswith(c) for c in self.codes)
+        )
+
 
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` starts (lines end at ``\\n``)."""
@@ -40,6 +70,10 @@ class Document:
     reader: str = "text"
     source: str | None = None
     origin: array | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
+    #: How ``line``/``column`` are to be read for this format (documented in the README):
+    #: ``line:column`` of the original file for text, Markdown and HTML.
+    position_scheme: str = "line:column"
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

@@ -15,6 +15,7 @@ import pluggy
 from govlint import hookspecs
 from govlint.entrypoints import EntryPoint, entry_points
 from govlint.errors import PluginError
+from govlint.readers import BUILTIN_READERS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.rules import Rule, RuleRegistry
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 ENTRY_POINT_GROUP = "govlint"
 
 #: Modules of the host itself that implement hooks (readers and output formats).
-INTERNAL_PLUGINS = ("govlint.readers.text", "govlint.output")
+INTERNAL_PLUGINS = (*BUILTIN_READERS, "govlint.output")
 
 
 class PluginInfo:

@@ -291,6 +291,24 @@ class ContactField:
 
 
 @dataclass(eq=False)
+class Claim:
+    """A figure stated in prose that a table also holds (新收申请16件, 行政复议4起).
+
+    ``measure`` names the table figure: ``new``, ``carried_in``, ``handled`` （七）总计,
+    ``carried_out``, ``granted``, ``review``, ``litigation``, ``normative_issued``,
+    ``normative_repealed``, ``normative_in_force``. ``qualifiers`` lists what changes its
+    meaning: ``scope`` (全区, 本级), ``timeliness`` (按时办结), ``subset`` (含…, 其中…),
+    ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``.
+    """
+
+    measure: str
+    value: int
+    text: str
+    span: Span
+    qualifiers: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
 class Evidence:
     """A label that points to one format (``2019`` or ``2021``)."""
 
@@ -330,6 +348,7 @@ class Report:
     tables: Tables = field(default_factory=Tables)
     contacts: list[ContactField] = field(default_factory=list)
     fee_statement: TextFact | None = None
+    claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     previous: "Report | None" = None
 

@@ -24,6 +24,7 @@ from govlint.rules import Rule, RuleRegistry, resolve_options
 from govlint.settings import FileSettings, SettingsResolver
 
 UNREADABLE_CODE = "GOV001"
+UNUSED_SUPPRESSION_CODE = "GOV901"
 STDIN = "-"
 
 
@@ -186,8 +187,58 @@ def make_diagnostic(path: str, target: Rule, violation: Violation, severity: Sev
     )
 
 
-def check_input(host: Host, resolver: SettingsResolver, item: Input) -> FileResult:
-    """Check one input and return its result."""
+@dataclass
+class Checked:
+    """One checked input: its result, and (when pair rules may apply) its parsed report."""
+
+    result: FileResult
+    report: Report | None = None
+    settings: FileSettings | None = None
+    pair_rules: list[Rule] = field(default_factory=list)
+
+
+def apply_suppressions(result: FileResult, report: Report, final: bool,
+                       host: Host | None = None, settings: FileSettings | None = None) -> None:
+    """Drop diagnostics silenced by the document's directives; when ``final``, report unused ones.
+
+    Called after the single-report rules and again (``final``) after the cross-year rules,
+    so a directive counts as used whichever stage produced the diagnostic it silences.
+    """
+    suppressions = report.document.suppressions
+    if not suppressions:
+        return
+    kept = []
+    for diagnostic in result.diagnostics:
+        hit = next((s for s in suppressions if s.covers(diagnostic.code, diagnostic.line)), None)
+        if hit is None or diagnostic.code == UNUSED_SUPPRESSION_CODE:
+            kept.append(diagnostic)
+        else:
+            hit.used = True
+    result.diagnostics = kept
+    if not final or host is None or settings is None:
+        return
+    target = host.registry.get(UNUSED_SUPPRESSION_CODE)
+    if target is None or not settings.selection.is_selected(UNUSED_SUPPRESSION_CODE):
+        return
+    severity = settings.selection.severity_for(target.code, target.severity)
+    for suppression in suppressions:
+        if suppression.used:
+            continue
+        what = "、".join(suppression.codes) if suppression.codes else "任何诊断"
+        where = (f"第{suppression.first_line}行" if suppression.first_line == suppression.last_line
+                 else f"第{suppression.first_line}–{suppression.last_line}行")
+        message = f"抑制指令「{suppression.text}」在{where}没有抑制{what}，可以删除"
+        result.diagnostics.append(make_diagnostic(result.path, target, Violation(message, suppression.span), severity))
+    result.diagnostics.sort(key=lambda d: d.sort_key)
+
+
+def _record_lines(result: FileResult, report: Report) -> None:
+    for diagnostic in result.diagnostics:
+        result.lines.setdefault(diagnostic.line, report.document.source_line(diagnostic.line))
+
+
+def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
+    """Read, parse and apply the single-report rules to one input."""
     settings = resolver.for_file(item.path)
     registry = host.registry
     result = FileResult(item.display)
@@ -200,15 +251,103 @@ def check_input(host: Host, resolver: SettingsResolver, item: Input) -> FileResu
             severity = settings.selection.severity_for(UNREADABLE_CODE, unreadable.severity)
             message = f"无法读取文件：{exc}"
             result.diagnostics.append(make_diagnostic(item.display, unreadable, Violation(message), severity))
-        return result
+        return Checked(result)
     report = parse(document)
-    rules = [r for r in registry if settings.selection.is_selected(r.code) and r.code != UNREADABLE_CODE]
-    result.diagnostics = sorted(run_rules(report, rules, settings, host.plugins), key=lambda d: d.sort_key)
-    for diagnostic in result.diagnostics:
-        result.lines.setdefault(diagnostic.line, document.source_line(diagnostic.line))
-    return result
+    host_emitted = (UNREADABLE_CODE, UNUSED_SUPPRESSION_CODE)
+    selected = [r for r in registry if settings.selection.is_selected(r.code) and r.code not in host_emitted]
+    single = [r for r in selected if r.scope != "pair"]
+    pair = [r for r in selected if r.scope == "pair"]
+    result.diagnostics = sorted(run_rules(report, single, settings, host.plugins), key=lambda d: d.sort_key)
+    apply_suppressions(result, report, final=not pair, host=host, settings=settings)
+    _record_lines(result, report)
+    # Keep the parsed report only if a cross-year rule may need it.
+    return Checked(result, report if pair else None, settings, pair)
 
 
-def check(host: Host, resolver: SettingsResolver, inputs: list[Input]) -> RunResult:
-    """Check every input in order."""
-    return RunResult([check_input(host, resolver, item) for item in inputs], host.registry)
+def check_input(host: Host, resolver: SettingsResolver, item: Input) -> FileResult:
+    """Check one input on its own (no cross-year pairing) and return its result."""
+    checked = check_one(host, resolver, item)
+    if checked.report is not None:  # the cross-year stage will not run: finish suppressions now
+        apply_suppressions(checked.result, checked.report, final=True, host=host, settings=checked.settings)
+        _record_lines(checked.result, checked.report)
+    return checked.result
+
+
+def issuer_key(issuer: str | None) -> str | None:
+    """The issuer's name compared across years: no whitespace or punctuation."""
+    if not issuer:
+        return None
+    from govlint.parser.normalize import label_key
+
+    return label_key(issuer) or None
+
+
+class YearIndex:
+    """Parsed reports by (issuer, year), to find each report's predecessor."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[str, int], list[Report]] = {}
+        self._by_year: dict[int, list[Report]] = {}
+
+    def add(self, report: Report) -> None:
+        """Index a report that has a year (and, ideally, an issuer)."""
+        if report.year is None:
+            return
+        self._by_year.setdefault(report.year, []).append(report)
+        key = issuer_key(report.issuer)
+        if key:
+            self._by_key.setdefault((key, report.year), []).append(report)
+
+    def previous_of(self, report: Report, explicit: list[Report]) -> Report | None:
+        """The same issuer's report for the year before, if exactly one is known.
+
+        With ``--previous`` naming a single previous-year report and no issuer to match on,
+        that report is used: the user said which report precedes this one.
+        """
+        if report.year is None:
+            return None
+        key = issuer_key(report.issuer)
+        if key:
+            candidates = [r for r in self._by_key.get((key, report.year - 1), []) if r is not report]
+            if len(candidates) == 1:
+                return candidates[0]
+            if candidates:
+                return None  # ambiguous: say nothing rather than compare with the wrong report
+        unnamed = [r for r in explicit if r.year == report.year - 1]
+        if len(explicit) == 1 and len(unnamed) == 1 and (key is None or issuer_key(unnamed[0].issuer) is None):
+            return unnamed[0]
+        return None
+
+
+def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: list[Input] = ()) -> RunResult:
+    """Check every input; then apply cross-year rules to reports whose predecessor is known.
+
+    Predecessors come from the same run (reports of consecutive years of one issuer) and
+    from ``previous`` (reports parsed only as predecessors, never reported on). Previous
+    reports that cannot be read are reported as errors like any other input.
+    """
+    checked = [check_one(host, resolver, item) for item in inputs]
+    results = [c.result for c in checked]
+    pending = [c for c in checked if c.report is not None and c.pair_rules]
+    if not pending:
+        return RunResult(results, host.registry)
+    # (unused suppressions of these files are reported after the cross-year rules)
+    index = YearIndex()
+    for item in pending:
+        index.add(item.report)
+    explicit: list[Report] = []
+    for item in previous:
+        try:
+            explicit.append(parse(read_input(host, item)))
+        except ReadError as exc:
+            results.append(FileResult(item.display, error=f"{exc}（--previous）"))
+    for report in explicit:
+        index.add(report)
+    for item in pending:
+        item.report.previous = index.previous_of(item.report, explicit)
+        if item.report.previous is not None:
+            extra = run_rules(item.report, item.pair_rules, item.settings, host.plugins)
+            item.result.diagnostics = sorted(item.result.diagnostics + extra, key=lambda d: d.sort_key)
+        apply_suppressions(item.result, item.report, final=True, host=host, settings=item.settings)
+        _record_lines(item.result, item.report)
+    return RunResult(results, host.registry)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from govlint.document import Document
 from govlint.model import Report
+from govlint.parser.claims import find_claims
 from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView, label_key
@@ -26,6 +27,8 @@ def parse(document: Document) -> Report:
     report.part_count = find_part_count(view, intro_end)
     extract_metadata(view, layout, report)
     read_tables(view, layout, report)
+    prose = [(0, intro_end)] + ([layout.bodies[1]] if 1 in layout.bodies else [])
+    report.claims = find_claims(view, prose, report.year)
     return report
 
 

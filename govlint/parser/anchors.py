@@ -13,6 +13,7 @@ text ``…禁止公开00000003.危及…`` the ``3`` belongs to the next label, 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,11 +41,21 @@ class LabelSpec:
 
     @classmethod
     def of(cls, label: str, ident: object = None) -> "LabelSpec":
+        """Split an official label into numbering and body keys (cached: labels are template data)."""
+        return _label_spec(label, ident)
+
+    @classmethod
+    def build(cls, label: str, ident: object = None) -> "LabelSpec":
         """Split an official label into numbering and body keys."""
         match = _NUMBERING_RE.match(label)
         numbering = label_key(match.group(1)) if match and match.end() < len(label) else ""
         body = label_key(label[match.end():]) if numbering else label_key(label)
         return cls(label_key(label), label, numbering, body, ident)
+
+
+@functools.lru_cache(maxsize=1024)
+def _label_spec(label: str, ident: object) -> LabelSpec:
+    return LabelSpec.build(label, ident)
 
 
 @dataclass
@@ -75,6 +86,21 @@ class KeyRegion:
         self.start = start
         self.end = end
         self.key, self.positions = keyed(text, start, end)
+
+    def sub(self, start: int, end: int) -> "KeyRegion":
+        """The key region of view ``[start, end)`` inside this one, without re-keying the text."""
+        import bisect
+
+        first = bisect.bisect_left(self.positions, start)
+        last = bisect.bisect_left(self.positions, end)
+        region = KeyRegion.__new__(KeyRegion)
+        region.original = self.original
+        region.text = self.text
+        region.start = start
+        region.end = end
+        region.key = self.key[first:last]
+        region.positions = self.positions[first:last]
+        return region
 
     def view_start(self, key_index: int) -> int:
         """View index of key character ``key_index``."""

@@ -94,6 +94,8 @@ class OffsetMap:
 
     def __call__(self, index: int) -> int:
         """Source index of derived index ``index``; ``length`` maps to the end of the last segment."""
+        if len(self.derived_starts) == 1:
+            return self.source_starts[0] + index
         if not self.derived_starts:
             return 0
         if index >= self.length:
@@ -157,10 +159,11 @@ class TextView:
 
     def span(self, start: int, end: int) -> Span:
         """Span in the original file of ``text[start:end]``."""
+        origin = self.origin
         if end <= start:
-            offset = self.doc_offset(start)
+            offset = origin(start)
             return self.document.span(offset, offset)
-        return self.document.span(self.doc_offset(start), self.doc_offset(end - 1) + 1)
+        return self.document.span(origin(start), origin(end - 1) + 1)
 
     def compact(self) -> "CompactView":
         """The view with all whitespace removed (indices map back to this view)."""
@@ -248,13 +251,13 @@ def keyed(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[
     ``text`` must already be normalised (a :class:`TextView` text).
     """
     end = len(text) if end is None else end
-    chars: list[str] = []
+    parts: list[str] = []
     positions: list[int] = []
-    drop = LABEL_DROP_CHARS
-    for index in range(start, end):
-        ch = text[index]
-        if ch in drop:
-            continue
-        chars.append(ch)
-        positions.append(index)
-    return "".join(chars), positions
+    for match in _KEY_RUN_RE.finditer(text, start, end):
+        parts.append(match.group())
+        positions.extend(range(match.start(), match.end()))
+    return "".join(parts), positions
+
+
+#: Runs of characters kept in a label key (everything but :data:`LABEL_DROP_CHARS`).
+_KEY_RUN_RE = re.compile("[^" + re.escape("".join(sorted(LABEL_DROP_CHARS))) + "]+")

@@ -63,7 +63,7 @@ def _best_title(key: str) -> tuple[SectionTitle | None, float, int, str]:
     """The section title ``key`` starts with: (title, coverage, key end, match kind)."""
     best: tuple[SectionTitle | None, float, int, str] = (None, 0.0, 0, "similar")
     for section, title_key, kind in _TITLE_KEYS:
-        coverage, end = prefix_match(title_key, key)
+        coverage, end = prefix_match(title_key, key, minimum=MATCH_THRESHOLD)
         exact = key.startswith(title_key)
         match = kind if exact else "similar"
         better = coverage > best[1] or (coverage == best[1] and best[3] == "similar" and match != "similar")

@@ -18,19 +18,32 @@ def ratio(expected: str, found: str) -> float:
     return SequenceMatcher(None, expected, found, autojunk=False).ratio()
 
 
-def prefix_match(expected: str, found: str, slack: int = 4) -> tuple[float, int]:
+def upper_bound(expected: str, window: str) -> float:
+    """An upper bound of :func:`prefix_match`'s coverage: the share of characters present at all.
+
+    It costs a set lookup per character, so the expensive alignment runs only for windows
+    that could reach the threshold (most ``一、`` in a report start no heading).
+    """
+    present = set(window)
+    return sum(1 for ch in expected if ch in present) / len(expected)
+
+
+def prefix_match(expected: str, found: str, slack: int = 4, minimum: float = 0.0) -> tuple[float, int]:
     """How well ``found`` *starts with* ``expected``.
 
     Returns ``(coverage, end)``: the share of ``expected``'s characters matched, in order,
     within the first ``len(expected) + slack`` characters of ``found`` (the match must begin
     within the first two characters), and the index in ``found`` just after the last matched
     character. Used for headings and labels followed by other text on the same line.
+    Scores below ``minimum`` may be returned as 0 without computing them.
     """
     if not expected or not found:
         return 0.0, 0
     if found.startswith(expected):
         return 1.0, len(expected)
     window = found[: len(expected) + slack]
+    if upper_bound(expected, window) < minimum:
+        return 0.0, 0
     matcher = SequenceMatcher(None, expected, window, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks or blocks[0].b > 2:

@@ -10,6 +10,7 @@ together (crawler text) are split only when the split is unique (see
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -48,9 +49,15 @@ class Fragments:
     def __init__(self, labels: list[str]) -> None:
         self.keys = sorted({k for k in (label_key(label) for label in labels) if k}, key=len, reverse=True)
         self.joined = "\x00".join(self.keys)
+        self._seen: dict[str, bool] = {}
 
     def __contains__(self, text: str) -> bool:
-        key = label_key(text)
+        known = self._seen.get(text)
+        if known is None:
+            known = self._seen[text] = self._covers(label_key(text))
+        return known
+
+    def _covers(self, key: str) -> bool:
         position = 0
         while position < len(key):
             step = next((len(k) for k in self.keys if key.startswith(k, position)), 0)
@@ -58,6 +65,15 @@ class Fragments:
                 return key[position:] in self.joined
             position += step
         return True
+
+
+@functools.lru_cache(maxsize=64)
+def _fragments(spec: TableSpec, extra_labels: tuple[str, ...]) -> Fragments:
+    """The label set of a table (cached per template table)."""
+    return Fragments(
+        [r.label for r in spec.rows] + [label for _, label in spec.columns] + list(extra_labels)
+        + ["信息内容", spec.caption]
+    )
 
 
 def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> RowValues:
@@ -82,8 +98,7 @@ def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> R
 
 
 def _cell(view: TextView, piece: Piece) -> Cell:
-    kind = "number" if piece.kind == "number" else "placeholder"
-    return Cell(piece.value, piece.text, view.span(piece.start, piece.end), kind)
+    return Cell(piece.value, piece.text, view.span(piece.start, piece.end), piece.kind)
 
 
 def _missing_cells(count: int) -> list[Cell]:
@@ -194,7 +209,7 @@ def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list
 
 def _columns(view: TextView, region: KeyRegion, spec: TableSpec, header_end: int,
              masks: tuple[str, ...] = ()) -> list[Column]:
-    header = KeyRegion(view.text, region.start, max(region.start, header_end), view.original)
+    header = region.sub(region.start, max(region.start, header_end))
     specs = [LabelSpec.of(label, key) for key, label in spec.columns]
     anchors = find_each(header, specs, masks) if header.key else [None] * len(specs)
     columns = []
@@ -208,25 +223,21 @@ def _columns(view: TextView, region: KeyRegion, spec: TableSpec, header_end: int
 
 def read_table(
     view: TextView,
-    start: int,
-    end: int,
+    region: KeyRegion,
     spec: TableSpec,
     caption: Anchor | None,
     extra_labels: tuple[str, ...] = (),
     has_total: bool = False,
 ) -> tuple[Table, list[PendingSplit]] | None:
-    """Read a table with labelled rows in view ``[start, end)``; ``None`` if no row label is there."""
-    region = KeyRegion(view.text, start, end, view.original)
+    """Read a table with labelled rows in ``region``; ``None`` if no row label is there."""
+    end = region.end
     row_specs = [LabelSpec.of(r.label, r) for r in spec.rows]
     anchors = find_sequence(region, row_specs)
     if not any(anchors):
         return None
     first = min(a.start for a in anchors if a is not None)
     columns = _columns(view, region, spec, first, extra_labels)
-    fragments = Fragments(
-        [r.label for r in spec.rows] + [label for _, label in spec.columns] + list(extra_labels)
-        + ["信息内容", spec.caption]
-    )
+    fragments = _fragments(spec, extra_labels)
     placed = sorted((a.start, i) for i, a in enumerate(anchors) if a is not None)
     next_start = {i: (placed[n + 1][0] if n + 1 < len(placed) else end) for n, (_, i) in enumerate(placed)}
     table = Table(
@@ -298,7 +309,7 @@ def read_active_tables(view: TextView, start: int, end: int, formats: list) -> l
             spec = next((s for s in fmt.active if s.key == anchor.spec.ident), None)
             if spec is None:
                 continue
-            result = read_table(view, anchor.end, table_end, spec, anchor)
+            result = read_table(view, region.sub(anchor.end, table_end), spec, anchor)
             if result is None:
                 continue
             table, pending = result
@@ -307,9 +318,21 @@ def read_active_tables(view: TextView, start: int, end: int, formats: list) -> l
                 _column_fit(table) == _column_fit(best) and table_score(table) > table_score(best)
             ):
                 best = table
+            if _perfect(best):
+                break  # the preferred format fits every label: no need to try the other
         if best is not None:
             tables.append(best)
     return tables
+
+
+def _perfect(table: Table | None) -> bool:
+    """Every row and column label found exactly, every row read: the format certainly fits."""
+    return (
+        table is not None
+        and not table.extra_rows
+        and all(r.status != "missing" and r.similarity == 1.0 for r in table.rows)
+        and all(c.similarity == 1.0 for c in table.columns)
+    )
 
 
 def _column_fit(table: Table) -> float:
@@ -336,7 +359,7 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
     note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
     for fmt in formats:
         spec = fmt.applications
-        result = read_table(view, start, end, spec, note, APPLICANT_HEADER_LABELS + (APPLICATION_NOTE,), has_total=True)
+        result = read_table(view, region, spec, note, APPLICANT_HEADER_LABELS + (APPLICATION_NOTE,), has_total=True)
         if result is None:
             continue
         table, pending = result
@@ -344,6 +367,8 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
         table.official_caption = APPLICATION_NOTE
         if best is None or table_score(table) > table_score(best):
             best = table
+        if _perfect(best):
+            break
     return best
 
 

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-PieceKind = Literal["number", "placeholder", "text"]
+from govlint.document import BLANK_CELL
+
+PieceKind = Literal["number", "placeholder", "blank", "text"]
 
 #: Runs of characters that separate cells: whitespace and the pipes of flattened tables.
 _CHUNK_RE = re.compile(r"[^ \n|]+")
@@ -22,8 +24,11 @@ _CHUNK_RE = re.compile(r"[^ \n|]+")
 #: A digit run followed by ``.``/``、`` and a non-digit is a numbering prefix (``1.属于``),
 #: so it is left to the text.
 _NUMBER_RE = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?(?:万元|元|件|条|个|项|次|%)?(?![.、]\D|\d)")
-#: Cells that stand for "nothing": slash, dashes, 无, 空, N/A.
-_PLACEHOLDER_RE = re.compile(r"^(?:[-/\\—–~]+|无|空|/|N/?A|NA|不适用)$", re.IGNORECASE)
+#: Cells that stand for "nothing": slash, dashes, 无, 空, N/A (a Markdown rule ``---`` is not a cell).
+_PLACEHOLDER_RE = re.compile(r"^(?:[/\\~]+|-{1,2}|—{1,2}|无|空|N/?A|NA|不适用)$", re.IGNORECASE)
+#: A Markdown table rule (``|---|:---:|``): layout, not a cell.
+_RULE_RE = re.compile(r"^:?-{3,}:?$")
+_DIGIT_RE = re.compile(r"\d")
 _UNIT_RE = re.compile(r"(万元|元|件|条|个|项|次|%)$")
 
 
@@ -62,8 +67,19 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
     found: list[Piece] = []
     for chunk in _CHUNK_RE.finditer(text, start, end):
         chunk_text = chunk.group()
+        if chunk_text == BLANK_CELL:
+            found.append(Piece("blank", "", chunk.start(), chunk.end()))
+            continue
+        if chunk_text.isdigit() and chunk_text.isascii():  # the common case: a plain count
+            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), int(chunk_text)))
+            continue
+        if _RULE_RE.match(chunk_text):
+            continue
         if _PLACEHOLDER_RE.match(chunk_text):
             found.append(Piece("placeholder", chunk_text, chunk.start(), chunk.end()))
+            continue
+        if not _DIGIT_RE.search(chunk_text):
+            found.append(Piece("text", chunk_text, chunk.start(), chunk.end()))
             continue
         position = chunk.start()
         for number in _NUMBER_RE.finditer(text, chunk.start(), chunk.end()):

@@ -1,0 +1,11 @@
+"""GOV6xx: prose against tables, and a report against last year's report."""
+
+from govlint.api import hookimpl
+
+
+@hookimpl
+def govlint_rules():
+    """The consistency family's rules (imported lazily)."""
+    from govlint_rules.consistency import rules
+
+    return rules.RULES

@@ -1,0 +1,282 @@
+"""Prose against tables (正文与表格数据不一致) and this year against last year (内容雷同).
+
+Precision first: an office stops trusting a linter that cries wolf. A figure in prose is
+compared only when the parser found nothing that qualifies it (a scope such as 全区 or
+本级, another year, 按时办结, a subset in 含…, an approximation), and only against a cell
+that was read with certainty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govlint.api import Option, Violation, rule, templates
+
+MEASURE_NAMES = {
+    "new": "本年新收政府信息公开申请",
+    "carried_in": "上年结转申请",
+    "handled": "办结（答复）申请",
+    "carried_out": "结转下年度的申请",
+    "granted": "予以公开的申请",
+    "review": "政府信息公开行政复议",
+    "litigation": "政府信息公开行政诉讼",
+    "normative_issued": "本年制发的行政规范性文件",
+    "normative_repealed": "本年废止的行政规范性文件",
+    "normative_in_force": "现行有效的行政规范性文件",
+}
+_APPLICATION_ROWS = {"new": "new", "carried_in": "carried_in", "handled": "total", "carried_out": "carried_out",
+                     "granted": "granted"}
+_NORMATIVE_COLUMNS = {"2021": {"normative_issued": "issued", "normative_repealed": "repealed",
+                               "normative_in_force": "in_force"},
+                      "2019": {"normative_issued": "made"}}
+
+
+def table_figure(report, measure: str):
+    """``(value, where, span)`` of the table figure a prose measure states, or ``None``."""
+    if measure in _APPLICATION_ROWS:
+        table = report.tables.applications
+        if table is None:
+            return None
+        row = table.row(_APPLICATION_ROWS[measure])
+        value = table.value(_APPLICATION_ROWS[measure], "total")
+        if row is None or value is None:
+            return None
+        cell = row.cells[table.column_keys.index("total")]
+        return value, f"{templates.table_name(table.key)}「{row.label or row.official_label}」总计", cell.span
+    review = report.tables.review_litigation
+    if measure == "review" and review is not None:
+        value = review.value("review", "total")
+        if value is None:
+            return None
+        return value, "第四部分表格「行政复议」总计", review.row("review").cells[4].span
+    if measure == "litigation" and review is not None:
+        direct, after = review.value("suit_direct", "total"), review.value("suit_after_review", "total")
+        if direct is None or after is None:
+            return None
+        return direct + after, f"第四部分表格行政诉讼总计（未经复议直接起诉{direct} + 复议后起诉{after}）", \
+            review.row("suit_direct").cells[4].span
+    column = _NORMATIVE_COLUMNS.get(report.template, {}).get(measure)
+    if column:
+        table = next((t for t in report.tables.active_disclosure if t.key == "item1"), None)
+        if table is None or column not in table.column_keys:
+            return None
+        value = table.value("normative", column)
+        row = table.row("normative")
+        if value is None or row is None:
+            return None
+        label = templates.column_label("item1", column)
+        return value, f"{templates.table_name('item1')}「{row.label or row.official_label}」{label}", \
+            row.cells[table.column_keys.index(column)].span
+    return None
+
+
+@rule("GOV601", "prose-table-mismatch", "正文中的数字与表格不一致", "warning")
+def prose_table_mismatch(report, options):
+    """A figure stated in the text differs from the same figure in the tables.
+
+    What it checks:
+    Statements in the introduction and section 一 that give a figure the tables also hold:
+    新收/收到/受理 … 申请 X件 (section 三 row 一 总计), 上年结转 Y件, 办结/答复 Z件 （七）总计,
+    结转下年度/顺延 W件, 予以公开 K件, 行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/
+    现行有效 规范性文件 (section 二). Arabic and Chinese numerals (十六件, 两件) and digits spaced
+    by PDF extraction are read. Nothing is said about different measures (按时办结 is not
+    （七）总计), other scopes (区本级 vs 全区, a 街道 citing the district), subsets (含…, 其中…),
+    other years (上年, 2019年), comparisons and approximate figures (近100件), or a table
+    cell that could not be read.
+
+    Why:
+    Supervisors score "正文与表格数据不一致" as an error of the report: one of the two figures is
+    wrong, and 国办公开办函〔2021〕30号 requires the published content to be accurate.
+
+    Failing example:
+    本年度新收政府信息公开申请16件 … 一、本年新收政府信息公开申请数量 | 4 | … | 4
+
+    Passing example:
+    本年度新收政府信息公开申请4件 … 一、本年新收政府信息公开申请数量 | 4 | … | 4
+
+    Options:
+    None.
+    """
+    for claim in report.claims:
+        if claim.qualifiers:
+            continue
+        figure = table_figure(report, claim.measure)
+        if figure is None:
+            continue
+        value, where, span = figure
+        if value == claim.value:
+            continue
+        at = f"（第{span.line}行）" if span else ""
+        yield Violation(
+            f"正文称「{claim.text}」，即{MEASURE_NAMES[claim.measure]}为{claim.value}，但{where}为{_fmt(value)}{at}",
+            claim.span,
+        )
+
+
+def _fmt(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _previous_name(previous) -> str:
+    return f"上一年度（{previous.year}年）报告 {previous.path}"
+
+
+@rule("GOV602", "carry-over-mismatch", "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "error", scope="pair")
+def carry_over_mismatch(report, options):
+    """This year's 上年结转 differs from last year's 结转下年度继续办理.
+
+    What it checks:
+    When the previous year's report of the same issuer is checked in the same run (matched by
+    the normalised issuer name and the year) or given with ``--previous``: in every column of
+    the section 三 table, 二、上年结转政府信息公开申请数量 of this year must equal 四、结转下年度
+    继续办理 of last year.
+
+    Why:
+    Applications carried over at the end of one year are exactly those carried in at the
+    start of the next; a difference means applications were lost, invented, or one of the
+    two reports is wrong.
+
+    Failing example:
+    2022 report: 四、结转下年度继续办理 总计 5 — 2023 report: 二、上年结转政府信息公开申请数量 总计 3
+
+    Passing example:
+    2022 report: 四、结转下年度继续办理 总计 5 — 2023 report: 二、上年结转政府信息公开申请数量 总计 5
+
+    Options:
+    None.
+    """
+    previous = report.previous
+    table, last = report.tables.applications, previous.tables.applications if previous else None
+    if table is None or last is None:
+        return
+    row = table.row("carried_in")
+    for index, column in enumerate(table.columns):
+        now = table.value("carried_in", column.key)
+        before = last.value("carried_out", column.key)
+        if now is None or before is None or now == before:
+            continue
+        yield Violation(
+            f"「二、上年结转政府信息公开申请数量」的「{column.label}」列为{_fmt(now)}，但{_previous_name(previous)}的"
+            f"「四、结转下年度继续办理」为{_fmt(before)}",
+            row.cells[index].span or row.span,
+        )
+
+
+@rule("GOV603", "valid-count-continuity", "现行有效件数与上年现行有效件数及本年制发、废止数不衔接", "warning",
+      scope="pair")
+def valid_count_continuity(report, options):
+    """现行有效件数 ≠ last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021 format).
+
+    What it checks:
+    For the rows 规章 and 行政规范性文件 of 第二十条第（一）项, when both this and last year's report
+    use the 2021 format: 现行有效件数 (this year) = 现行有效件数 (last year) + 本年制发件数 −
+    本年废止件数.
+
+    Why:
+    The stock of documents in force changes only by the documents issued and repealed; a gap
+    usually means one of the counts is wrong. Definitions vary in practice (amended documents,
+    documents that expire), so this is a warning, not an error.
+
+    Failing example:
+    2022: 行政规范性文件 现行有效 15 — 2023: 制发 2, 废止 1, 现行有效 20
+
+    Passing example:
+    2022: 行政规范性文件 现行有效 15 — 2023: 制发 2, 废止 1, 现行有效 16
+
+    Options:
+    None.
+    """
+    previous = report.previous
+    if previous is None or report.template != "2021" or previous.template != "2021":
+        return
+    table = next((t for t in report.tables.active_disclosure if t.key == "item1"), None)
+    last = next((t for t in previous.tables.active_disclosure if t.key == "item1"), None)
+    if table is None or last is None:
+        return
+    for key in ("rules", "normative"):
+        issued, repealed, now = (table.value(key, c) for c in ("issued", "repealed", "in_force"))
+        before = last.value(key, "in_force")
+        if None in (issued, repealed, now, before):
+            continue
+        expected = before + issued - repealed
+        if now != expected:
+            row = table.row(key)
+            yield Violation(
+                f"「{row.label or row.official_label}」现行有效件数为{_fmt(now)}，按{_previous_name(previous)}的现行有效件数"
+                f"{_fmt(before)} + 本年制发{_fmt(issued)} − 本年废止{_fmt(repealed)} 应为{_fmt(expected)}",
+                row.cells[2].span or row.span,
+            )
+
+
+_PROSE_SECTIONS = (1, 5, 6)
+_SHINGLE = 5
+
+
+def _shingles(text: str) -> set[str]:
+    """Character 5-grams of the text without whitespace, punctuation and digits."""
+    clean = re.sub(r"[\s\d\W_]+", "", text)
+    return {clean[i : i + _SHINGLE] for i in range(max(len(clean) - _SHINGLE + 1, 0))}
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaccard similarity of two texts' 5-gram sets (years and figures do not count)."""
+    first, second = _shingles(a), _shingles(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+@rule(
+    "GOV604",
+    "copied-from-previous-year",
+    "某部分与上一年度报告几乎相同（内容雷同）",
+    "warning",
+    scope="pair",
+    options=[
+        Option("threshold", "float", 0.9, "Similarity (0–1) from which a section counts as copied."),
+        Option("min-length", "int", 80, "Sections shorter than this many characters are not compared."),
+    ],
+)
+def copied_from_previous_year(report, options):
+    """A section's text is nearly identical to the same section of last year's report.
+
+    What it checks:
+    Sections 一 (总体情况), 五 (存在的主要问题及改进情况) and 六 (其他需要报告的事项) against the same
+    sections of the previous year's report of the same issuer (same run or ``--previous``).
+    Similarity is the overlap of 5-character sequences, ignoring digits, so a text copied with
+    updated figures is still found. Sections shorter than ``min-length`` are skipped.
+
+    Why:
+    国办公开办函〔2021〕30号 names "内容雷同、敷衍塞责" as a ground for accountability; evaluators
+    deduct points for reports "与往年雷同" (for example 5 of 10 points in a district's scoring).
+    Section 五 copied from last year means last year's problems were not addressed.
+
+    Failing example:
+    2023 五、存在的主要问题及改进情况: the 2022 text with only the year changed
+
+    Passing example:
+    2023 五、存在的主要问题及改进情况: this year's problems and how last year's measures were carried out
+
+    Options:
+    threshold (float, default 0.9): the similarity from which a section is reported;
+    min-length (int, default 80): the shortest section text compared.
+    """
+    previous = report.previous
+    if previous is None:
+        return
+    for number in _PROSE_SECTIONS:
+        now, before = report.section(number), previous.section(number)
+        if now is None or before is None:
+            continue
+        if min(len(now.text), len(before.text)) < options["min-length"]:
+            continue
+        score = similarity(now.text, before.text)
+        if score >= options["threshold"]:
+            spec = templates.SECTIONS[number - 1]
+            yield Violation(
+                f"{spec.label}与{_previous_name(previous)}的同一部分相似度为{score:.0%}，内容可能照搬往年",
+                now.span,
+            )
+
+
+RULES = [prose_table_mismatch, carry_over_mismatch, valid_count_continuity, copied_from_previous_year]
