@@ -169,13 +169,19 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
 # --------------------------------------------------------------------------- rules
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              help="text: a table; json: machine-readable; markdown: the full reference (docs/rules.md).")
 def rules_command(fmt: str) -> None:
     """List every rule: code, name, default severity, plugin and summary."""
     import json
 
     host = _load_host()
     rows = list(host.registry)
+    if fmt == "markdown":
+        from govlint.rules_doc import rules_markdown
+
+        click.echo(rules_markdown(rows), nl=False)
+        return
     if fmt == "json":
         data = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "plugin": r.plugin,

@@ -1,0 +1,32 @@
+"""The documentation that users read is generated from the code and kept in sync."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_docs_rules_md_is_generated_from_the_registry():
+    generated = subprocess.run(
+        [sys.executable, "-m", "govlint", "rules", "--format", "markdown"],
+        capture_output=True, text=True, encoding="utf-8", check=True,
+    ).stdout
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == generated, "docs/rules.md is stale: run `govlint rules --format markdown > docs/rules.md`"
+
+
+def test_readme_starts_with_the_two_fresh_machine_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = readme[:1500]
+    assert 'pip install . && govlint check examples/' in head
+    assert 'pip install -e ".[test]" && python -m pytest' in head
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install -e ".[test]"' in readme and 'pip install -e ".[test]"' in ci
+    assert "python -m pytest" in ci
