@@ -13,7 +13,7 @@ from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView, label_key
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
-from govlint.parser.tables import read_active_tables, read_applications, read_review, table_problems
+from govlint.parser.tables import document_runs_together, read_active_tables, read_applications, read_review, table_problems
 from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS
 
 
@@ -57,9 +57,10 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     report.template = decide(report.template_evidence, report.year, True, legacy)
     preferred = FORMAT_2019 if report.template == FORMAT_2019 else FORMAT_2021
     formats = [FORMATS[preferred], FORMATS[FORMAT_2021 if preferred == FORMAT_2019 else FORMAT_2019]]
-    report.tables.active_disclosure = read_active_tables(view, start_2, end_2, formats)
-    report.tables.applications = read_applications(view, start_3, end_3, formats)
     start_4, end_4 = section_region(layout, 4, length)
+    glued = document_runs_together(view, min(start_2, start_3, start_4), max(end_2, end_3, end_4))
+    report.tables.active_disclosure = read_active_tables(view, start_2, end_2, formats, glued)
+    report.tables.applications = read_applications(view, start_3, end_3, formats, glued)
     report.tables.review_litigation, problems = read_review(view, start_4, end_4)
     report.problems.extend(problems)
     report.problems.extend(table_problems(report.tables))

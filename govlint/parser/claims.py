@@ -1,11 +1,12 @@
 """Figures stated in prose that a table also holds (新收申请16件, 行政复议4起 …).
 
 Section 一 and the introduction summarise the tables. This module finds a number with a
-unit (``16件``, ``十六条``, ``3119 件``), decides from the words just before it (or, for
+unit (``16件``, ``十六件``, ``3119 件``), decides from the words just before it (or, for
 carry-overs, just after it) which table figure it states, and records the qualifiers that
 change its meaning: a scope (全区, 区本级), another year or a comparison (上年, 2019年,
 同比), a timeliness measure (按时办结 is not （七）总计), a subset (含…, 其中…) or an
-approximation (近100件). The parser records; the consistency rule decides, and stays silent
+approximation (近100件). A clause that counts something else with the same words (受理行政许可申请,
+答复群众咨询, 公开行政复议决定书) gives no claim at all. The parser records; the consistency rule decides, and stays silent
 whenever a qualifier makes the comparison unsure.
 """
 
@@ -22,27 +23,51 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def cn_value(text: str) -> int | None:
-    """Value of a Chinese numeral up to 万 (``十六`` → 16, ``一百零五`` → 105, ``两千`` → 2000)."""
+    """Value of a Chinese numeral below 一亿 (``十六`` → 16, ``一百零五`` → 105, ``两千`` → 2000).
+
+    ``None`` for text that is not one well-formed numeral: another character, two digits in
+    a row (``二三十`` is a range, "twenty or thirty", not a number), units out of order
+    (``十百``), a unit without its digit after the start (``百十`` is "about a hundred") or an
+    empty string.
+    """
+    if not text:
+        return None
     total, section, digit = 0, 0, None
+    last_unit = 10**9  # units inside a 万-section must decrease: 千 > 百 > 十
+    previous = ""
     for ch in text:
         if ch in _CN_DIGITS:
+            if digit is not None and previous not in ("零", "〇"):
+                return None
             digit = _CN_DIGITS[ch]
         elif ch in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit or previous in ("零", "〇") or (digit is None and previous):
+                return None  # 十百, 零十, 百十 (百十件 is "about a hundred")
+            section += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
         elif ch == "万":
-            total += (section + (digit or 0)) * 10000
-            section, digit = 0, None
+            if total:
+                return None
+            amount = section + (digit or 0)
+            total = (amount or 1) * 10000
+            section, digit, last_unit = 0, None, 10**9
         else:
             return None
+        previous = ch
     return total + section + (digit or 0)
 
 
 #: A count with its unit: Arabic digits (possibly letter-spaced by PDF extraction) or Chinese.
+#: Chinese numerals take no 条 (第二十条 is an article of the 条例), and neither kind is read
+#: when 事 follows the unit (一件事一次办 is a slogan, not a count).
 _COUNT_RE = re.compile(
-    r"(?<![\d.])(?P<arabic>\d(?: ?\d)*)(?![\d.%])[ \n]*(?P<unit>件|条|起|宗|份|次)"
-    r"|(?P<chinese>[零〇一二两三四五六七八九十百千万]{1,8})[ \n]*(?P<cunit>件|起|宗)"
+    r"(?<![\d.])(?P<arabic>\d(?: ?\d)*)(?![\d.%])[ \n]*(?P<unit>件|条|起|宗|份)(?!事)"
+    r"|(?<![零〇一二两三四五六七八九十百千万])(?P<chinese>[零〇一二两三四五六七八九十百千万]{1,8})[ \n]*"
+    r"(?P<cunit>件|起|宗)(?!事)"
 )
+#: A number right after these is an ordinal or a distributive, not a count (第三件, 每一件).
+_NOT_A_COUNT_BEFORE = ("第", "每", "逐", "单")
 #: Clause boundaries inside a sentence (a parenthesis opens a sub-clause). A line break is
 #: not one: PDF text wraps lines inside words (答\n复 3050 件); sentences end with 。.
 _CLAUSE_BOUNDARY = "，,、；;：:（）()"
@@ -72,6 +97,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("new", before=re.compile(rf"(?:新收|收到|受理|接收|接到|共收|收悉){_GAP}申请{_GAP}$|收到{_GAP}依申请公开{_GAP}$")),
     Measure("handled", before=re.compile(rf"(?:办结|答复|办理完毕|处理完毕|办理完成|完成答复){_GAP}$")),
     Measure("granted", before=re.compile(rf"予以公开{_GAP}$")),
+    Measure("licensing_decisions", before=re.compile(rf"行政许可(?:处理)?决定书?{_GAP}$")),
+    Measure("penalty_decisions", before=re.compile(rf"行政处罚(?:处理)?决定书?{_GAP}$")),
     Measure("review", before=re.compile(rf"行政复议{_GAP}$")),
     Measure("litigation", before=re.compile(rf"行政诉讼{_GAP}$")),
     Measure("normative_issued", before=re.compile(rf"(?:制发|印发|出台|制定){_GAP}规范性文件{_GAP}$")),
@@ -79,13 +106,72 @@ MEASURES: tuple[Measure, ...] = (
     Measure("normative_in_force", before=re.compile(rf"现行有效{_GAP}规范性文件{_GAP}$|规范性文件{_GAP}现行有效{_GAP}$")),
 )
 
-#: Words that qualify a figure, by kind. Scope applies to the whole sentence.
-_SCOPE_RE = re.compile(r"全(?:区|市|县|省|州|盟|旗|镇|乡|街道|系统)|各(?:部门|单位|乡镇|街道)|本级|系统内|下属")
+#: Measures of the section-三 table (applications for disclosure).
+APPLICATION_MEASURES = ("new", "carried_in", "handled", "carried_out", "granted")
+#: Words naming each application measure: a clause that names two of them states a combined
+#: figure (上年结转和本年新收申请共50件) or one figure inside another (办结的申请中予以公开…).
+_APPLICATION_WORDS = {
+    "new": re.compile(r"新收|收到|受理|接收|接到|收悉"),
+    "carried_in": re.compile(r"(?:上一?年度?|去年)结转"),
+    "carried_out": re.compile(r"(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年"),
+    "handled": re.compile(r"办结|答复|办理完毕|处理完毕|办理完成"),
+    "granted": re.compile(r"予以公开"),
+}
+#: Things other than applications for disclosure that are received, handled and answered:
+#: a clause about them is not about the section-三 table (受理行政许可申请, 答复群众咨询).
+_OTHER_OBJECTS_RE = re.compile(
+    r"许可|审批|处罚|强制|复议|诉讼|咨询|留言|来信|来电|热线|信访|投诉|举报|建议|提案|议案|诉求|工单|办件"
+    r"|政务服务|问政|信件|网民"
+)
+#: Words that name applications for disclosure (the section-三 table's object).
+_DISCLOSURE_OBJECT_RE = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请数量")
+#: 予以公开 of information actively published (主动予以公开政府信息200条) is not the section-三
+#: row （一）予以公开.
+_GRANTED_OTHER_RE = re.compile(r"主动|信息(?!公开申请)|文件|条目|目录")
+#: Part of the applications: one channel (网上申请), one kind of applicant (自然人), one topic
+#: (涉及房屋征收的). Channels and applicants listed as a whole (通过网站、信函等方式共收到) are not.
+_APPLICATION_PART_RE = re.compile(
+    r"网上|在线|网络|网站|信函|当面|现场|邮件|邮寄|传真|电话|窗口|平台"
+    r"|自然人|法人|其他组织|企业|科研机构|公益组织|法律服务机构|律师"
+)
+_APPLICATION_TOPIC_RE = re.compile(r"涉及|关于|有关|针对|集中在")
+_AGGREGATE_RE = re.compile(r"等|各类|各种|所有|全部|合计|总计")
+#: Results of reviews and lawsuits (行政复议纠错1件 is part of the total).
+_CASE_RESULT_RE = re.compile(r"维持|纠正|纠错|撤销|确认违法|驳回|败诉|胜诉|其他结果|终止|和解|尚未|未审结|结案|直接起诉|复议后")
+#: Normative documents cleaned up, reviewed, amended or explained are not the issued / repealed /
+#: in-force counts (清理现行有效规范性文件30件, 制发规范性文件解读材料5份).
+_NORMATIVE_OTHER_RE = re.compile(r"清理|审查|审核|评估|备案|修订|修改|梳理|起草|参与|征求|解读|意见|材料|政策")
+#: A review or lawsuit figure that is not "this organ's disclosure decisions challenged":
+#: published decisions (公开行政复议决定书), cases the organ handles as the reviewing body
+#: (办理行政复议案件), case information.
+_CASE_OTHER_RE = re.compile(
+    r"决定|文书|信息(?!公开)|(?:复议|诉讼)(?:机构|机关|委员会|局)|案卷|办理|受理|审理|审结|办结|收到|接收|代理"
+)
+_CASE_PUBLISHED_RE = re.compile(r"(?<!信息)公开行政(?:复议|诉讼)")
+#: A decision count that is a count of published items (公开行政许可决定信息), not of decisions.
+_DECISION_PUBLISHED_RE = re.compile(r"公开|公示|发布|上传|推送|信息|录入|归集|报送")
+#: Kinds of decisions that are only part of all decisions (不予许可, 简易程序 …).
+_DECISION_SUBSET_RE = re.compile(r"不予|撤销|变更|延续|注销|简易|普通程序|一般程序|听证|重大|涉企|首违|免罚|轻微")
+#: Another application measure inside the clause of a new-applications figure: 50 includes
+#: last year's carry-over (共受理申请50件（含上年结转4件）).
+_INCLUDES_CARRY_RE = re.compile(r"^[^。；;！!？?]{0,6}?(?:含|包括|包含|其中)[^。；;！!？?]{0,12}?(?:上一?年度?|去年)结转")
+
+#: Words that qualify a figure, by kind. Scope applies to the whole sentence: 全区, 各部门,
+#: 本级, and an area as the subject of a total (南岭区共收到…, 区政府全年受理…, 区级).
+_SCOPE_RE = re.compile(
+    r"全(?:区|市|县|省|州|盟|旗|镇|乡|街道|系统)|各(?:部门|单位|乡镇|街道|区|县|市|镇)|本级|系统内|下属|辖区|所属"
+    r"|(?<![社园景小校厂])[省市区县州旗](?:人民政府|政府)?(?:共|全年|累计|范围|级|直)"
+)
 _TIMELINESS_RE = re.compile(r"按时|按期|当场|即时|及时|限期|期限内|提前|延期|超期")
 _SUBSET_RE = re.compile(r"含|其中|包括|包含")
-_COMPARISON_RE = re.compile(r"上年(?!度?结转)|去年|同比|较上|比上|增加|减少|增长|下降|环比|累计|历年")
-_APPROX_BEFORE_RE = re.compile(r"(?:近|约|超过|逾|达)$")
-_APPROX_AFTER_RE = re.compile(r"^(?:余|多|左右|以上)")
+_COMPARISON_RE = re.compile(r"上一?年(?!度?结转)|去年|前年|往年|同比|同期|较上|比上|增加|减少|增长|下降|环比|累计|历年")
+#: A part of the year (上半年, 第三季度, 截至11月底): the figure is not the year's.
+_PERIOD_RE = re.compile(r"上半年|下半年|季度|截至|截止|\d{1,2}[ ]*月(?:份|底|末|以来)")
+_APPROX_BEFORE_RE = re.compile(r"(?:近|约|大约|超过|超|逾|达|达到|多达|高达|将近|接近|上|不足|不到|不少于|至少)$")
+#: Before a Chinese numeral these make it approximate (数十件, 几十件, 上万件, 成百件).
+_CN_APPROX_BEFORE_RE = re.compile(r"(?:数|几|成|好)$")
+_APPROX_AFTER_RE = re.compile(r"^(?:余|多|左右|以上|以下|上下|许)")
+_EACH_RE = re.compile(r"分别|各(?!类|项|种|渠道|方面)|均|每")
 _YEAR_RE = re.compile(r"(\d{4})[ ]*年")
 
 
@@ -124,22 +210,32 @@ def find_claims(view: TextView, ranges: list[tuple[int, int]], report_year: int 
     claims: list[Claim] = []
     for lo, hi in ranges:
         for match in _COUNT_RE.finditer(text, lo, hi):
-            if match.group("arabic"):
-                value = int(match.group("arabic").replace(" ", ""))
-            else:
-                value = cn_value(match.group("chinese"))
+            chinese = match.group("chinese")
+            if chinese:
+                if chinese == "一" and match.group("cunit") == "起":
+                    continue  # 一起 is mostly "together"
+                value = cn_value(chinese)
                 if value is None:
                     continue
+            else:
+                value = int(match.group("arabic").replace(" ", ""))
             c_left, c_right = _clause_bounds(text, match.start(), match.end(), lo, hi)
             before = text[c_left : match.start()].replace("\n", "").rstrip()
             after = text[match.end() : c_right].replace("\n", "")
+            if before.endswith(_NOT_A_COUNT_BEFORE):
+                continue
             found = _measure(before, after)
             if found is None:
                 continue
             measure, quote_start, quote_end = found
             s_left, s_right = _sentence_bounds(text, match.start(), lo, hi)
+            prior = text[s_left : match.start()].replace("\n", "")
+            if _other_object(measure, before, after, prior):
+                continue
             sentence = text[s_left:s_right].replace("\n", "")
-            qualifiers = _qualifiers(text, sentence, before, after, s_left, match.start(), report_year)
+            rest = text[match.end() : s_right].replace("\n", "")
+            qualifiers = _qualifiers(text, sentence, before, after, rest, s_left, match.start(), report_year,
+                                     measure, bool(chinese))
             number = re.sub(r"\s+", "", match.group())
             written = before[quote_start:].replace(" ", "") + number + after[:quote_end].replace(" ", "")
             claims.append(Claim(measure, value, written, view.span(match.start(), match.end()), qualifiers))
@@ -160,20 +256,70 @@ def _measure(before: str, after: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _qualifiers(text: str, sentence: str, before: str, after: str, sentence_start: int, position: int,
-                report_year: int | None) -> list[str]:
+def _other_object(measure: str, before: str, after: str, prior: str) -> bool:
+    """Whether the clause, although worded like ``measure``, counts something else.
+
+    ``prior`` is the sentence up to the number: for an application measure, the last object
+    it names decides (受理行政许可申请1260件，办结1260件 — the second figure is about licences).
+    """
+    if measure in APPLICATION_MEASURES:
+        if _OTHER_OBJECTS_RE.search(before) or _OTHER_OBJECTS_RE.search(after):
+            return True
+        if measure == "granted" and _GRANTED_OTHER_RE.search(before):
+            return True
+        other = [m.end() for m in _OTHER_OBJECTS_RE.finditer(prior)]
+        ours = [m.end() for m in _DISCLOSURE_OBJECT_RE.finditer(prior)]
+        if other and (not ours or max(other) > max(ours)):
+            return True
+        # Two application measures in one clause: a combined figure, or one inside another.
+        return any(pattern.search(before) for key, pattern in _APPLICATION_WORDS.items() if key != measure)
+    if measure in ("review", "litigation"):
+        other = "诉讼" if measure == "review" else "复议"
+        return bool(other in before or _CASE_OTHER_RE.search(before) or _CASE_OTHER_RE.search(after)
+                    or _CASE_PUBLISHED_RE.search(before))
+    if measure in ("licensing_decisions", "penalty_decisions"):
+        return bool(_DECISION_PUBLISHED_RE.search(before))
+    if measure.startswith("normative_"):
+        return bool(_NORMATIVE_OTHER_RE.search(before))
+    return False
+
+
+def _is_part(measure: str, before: str) -> bool:
+    """Whether the clause restricts the figure to a part of what the table counts."""
+    if _SUBSET_RE.search(before):
+        return True
+    if measure in APPLICATION_MEASURES:
+        if _APPLICATION_TOPIC_RE.search(before):
+            return True
+        return bool(_APPLICATION_PART_RE.search(before) and not _AGGREGATE_RE.search(before))
+    if measure in ("review", "litigation"):
+        return bool(_CASE_RESULT_RE.search(before))
+    if measure in ("licensing_decisions", "penalty_decisions"):
+        return bool(_DECISION_SUBSET_RE.search(before))
+    return False
+
+
+def _qualifiers(text: str, sentence: str, before: str, after: str, rest: str, sentence_start: int, position: int,
+                report_year: int | None, measure: str, chinese: bool) -> list[str]:
     found = []
     if _SCOPE_RE.search(sentence):
         found.append("scope")
     if _TIMELINESS_RE.search(before):
         found.append("timeliness")
-    if _SUBSET_RE.search(before) or _in_subclause(text, sentence_start, position):
+    if _is_part(measure, before) or _in_subclause(text, sentence_start, position):
         found.append("subset")
+    if measure == "new" and _INCLUDES_CARRY_RE.search(rest):
+        found.append("includes")
     if _COMPARISON_RE.search(before) or _COMPARISON_RE.search(after):
         found.append("comparison")
-    if _APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.search(after.lstrip()):
+    if _PERIOD_RE.search(sentence):
+        found.append("other-period")
+    if (_APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.search(after.lstrip())
+            or (chinese and _CN_APPROX_BEFORE_RE.search(before))):
         found.append("approximate")
+    if _EACH_RE.search(before):
+        found.append("each")
     years = {int(y) for y in _YEAR_RE.findall(sentence)}
-    if report_year is not None and years - {report_year}:
-        found.append("other-year")
+    if years - {report_year}:
+        found.append("other-year")  # with the report year unknown, any year is unsure
     return found

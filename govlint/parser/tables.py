@@ -126,9 +126,15 @@ def _digit_cells(view: TextView, piece: Piece, numbers: list[int]) -> list[Cell]
 
 
 def build_row(
-    view: TextView, spec: RowSpec, anchor: Anchor, found: RowValues, columns: int, has_total: bool
+    view: TextView, spec: RowSpec, anchor: Anchor, found: RowValues, columns: int, has_total: bool,
+    table_glued: bool = False,
 ) -> tuple[Row, PendingSplit | None]:
-    """A :class:`Row` from its anchor and values (splitting run-together digits if needed)."""
+    """A :class:`Row` from its anchor and values (splitting run-together digits if needed).
+
+    ``table_glued`` says other rows of the table have their values glued to their labels
+    (crawler text): then a row whose single number has too many digits ran together too,
+    even where a stray space separates it from its label.
+    """
     values = found.values
     row = Row(
         key=spec.key,
@@ -143,15 +149,51 @@ def build_row(
     if len(values) == columns:
         row.cells = row.found_cells
         return row, None
+    row.cells = _missing_cells(columns)
+    glued = bool(values) and run_together(view.text, anchor.end, values)
     if len(values) == 1 and values[0].digits_only and columns > 1 and len(values[0].text) >= columns:
         digits = values[0].text
         candidates = split_with_total(digits, columns) if has_total else split_plain(digits, columns)
-        row.cells = _missing_cells(columns)
-        row.status = "unreadable"
-        return row, PendingSplit(row, values[0], candidates)
-    row.cells = _missing_cells(columns)
+        leading_zero = len(digits) > 1 and digits[0] == "0"
+        # Evidence that the digits ran together; without it the row is simply short.
+        if glued or leading_zero or table_glued or (has_total and candidates):
+            row.status = "unreadable"
+            return row, PendingSplit(row, values[0], candidates)
+    elif values and (glued or table_glued):
+        row.status = "unreadable"  # e.g. 29-23293 or 00元 run together: the cells cannot be told apart
+        return row, None
     row.status = "short" if len(values) < columns else "long"
     return row, None
+
+
+_SEPARATOR_RE = re.compile(r"[\s|]")
+#: A label, a long digit run and the next label touching (a stray space allowed):
+#: ``申请数量21710000218二、上年``.
+_GLUED_RUN_RE = re.compile(r"[^\x00-\x7f] ?\d{5,} ?[^\x00-\x7f\d]")
+
+
+def document_runs_together(view: TextView, start: int, end: int) -> bool:
+    """Whether the tables of this document lost their cell separators (crawler text).
+
+    Three or more places in the tables' sections where a label, a run of five or more digits
+    and the next label touch each other (at most a stray space between) do not happen in a
+    table whose cells are separated; they are the mark of text captured without the table's
+    markup. Then every row with too few values is
+    treated as run together, including a one-row table with a stray space after its label.
+    """
+    return sum(1 for _ in zip(range(3), _GLUED_RUN_RE.finditer(view.text, start, end))) >= 3
+
+
+def run_together(text: str, label_end: int, values: list[Piece]) -> bool:
+    """Whether a row's values ran together: glued to the label and to each other.
+
+    Only then may one number be read as several cells (``行政规范性文件6233440``). Values
+    separated by spaces, tabs, line breaks or pipes are separate cells even when there are
+    too few of them: a lone ``12`` in ``其他 | 12 |`` is one cell of a short row, never 1|2.
+    """
+    if _SEPARATOR_RE.search(text, label_end, values[0].start):
+        return False
+    return all(not _SEPARATOR_RE.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
 
 
 def _missing_row(spec: RowSpec, columns: int) -> Row:
@@ -228,6 +270,7 @@ def read_table(
     caption: Anchor | None,
     extra_labels: tuple[str, ...] = (),
     has_total: bool = False,
+    glued_document: bool = False,
 ) -> tuple[Table, list[PendingSplit]] | None:
     """Read a table with labelled rows in ``region``; ``None`` if no row label is there."""
     end = region.end
@@ -250,14 +293,22 @@ def read_table(
         caption_similarity=caption.similarity if caption else 0.0,
     )
     pending: list[PendingSplit] = []
+    found_values = {
+        index: read_values(view, anchor.end, next_start[index], fragments)
+        for index, (row_spec, anchor) in enumerate(zip(spec.rows, anchors))
+        if row_spec.data and anchor is not None
+    }
+    table_glued = glued_document or any(
+        f.values and run_together(view.text, anchors[i].end, f.values[:1]) for i, f in found_values.items()
+    )
     for index, (row_spec, anchor) in enumerate(zip(spec.rows, anchors)):
         if not row_spec.data:
             continue
         if anchor is None:
             table.rows.append(_missing_row(row_spec, len(spec.columns)))
             continue
-        found = read_values(view, anchor.end, next_start[index], fragments)
-        row, split = build_row(view, row_spec, anchor, found, len(spec.columns), has_total)
+        found = found_values[index]
+        row, split = build_row(view, row_spec, anchor, found, len(spec.columns), has_total, table_glued)
         table.rows.append(row)
         if split:
             pending.append(split)
@@ -288,7 +339,7 @@ def table_score(table: Table | None) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- section 二
 
-def read_active_tables(view: TextView, start: int, end: int, formats: list) -> list[Table]:
+def read_active_tables(view: TextView, start: int, end: int, formats: list, glued_document: bool = False) -> list[Table]:
     """The 第二十条 tables of section 二, each read with the format whose labels fit it best.
 
     ``formats`` are :class:`govlint.templates.Format` objects, preferred one first.
@@ -309,7 +360,7 @@ def read_active_tables(view: TextView, start: int, end: int, formats: list) -> l
             spec = next((s for s in fmt.active if s.key == anchor.spec.ident), None)
             if spec is None:
                 continue
-            result = read_table(view, region.sub(anchor.end, table_end), spec, anchor)
+            result = read_table(view, region.sub(anchor.end, table_end), spec, anchor, glued_document=glued_document)
             if result is None:
                 continue
             table, pending = result
@@ -350,7 +401,7 @@ def application_identities(spec: TableSpec, result_rows: tuple[str, ...]) -> lis
     ]
 
 
-def read_applications(view: TextView, start: int, end: int, formats: list) -> Table | None:
+def read_applications(view: TextView, start: int, end: int, formats: list, glued_document: bool = False) -> Table | None:
     """The section 三 table, read with whichever format's rows fit best."""
     from govlint.templates import RESULT_ROWS
 
@@ -359,7 +410,8 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
     note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
     for fmt in formats:
         spec = fmt.applications
-        result = read_table(view, region, spec, note, APPLICANT_HEADER_LABELS + (APPLICATION_NOTE,), has_total=True)
+        result = read_table(view, region, spec, note, APPLICANT_HEADER_LABELS + (APPLICATION_NOTE,), has_total=True,
+                            glued_document=glued_document)
         if result is None:
             continue
         table, pending = result
@@ -377,33 +429,43 @@ def read_applications(view: TextView, start: int, end: int, formats: list) -> Ta
 _REVIEW_LABELS = REVIEW_HEADER_LABELS + tuple(label for _, label in REVIEW_TABLE.columns)
 #: Header cells only section 四 has: without one of them, values nearby belong to another table.
 _REVIEW_DISTINCT = tuple(label_key(x) for x in ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉"))
+#: Every header label, longest first (their last occurrence ends the header).
+_REVIEW_HEADER_KEYS = tuple(sorted({label_key(x) for x in _REVIEW_LABELS}, key=len, reverse=True))
 
 
 def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, list[Problem]]:
     """The 15 cells of section 四: three groups of 维持/纠正/其他/尚未审结/总计.
 
-    The cells follow the header; text that is not a header label splits the section into
-    value runs, and the run with the table's values is used (a sentence like
-    ``2023年度未发生行政复议`` before the table does not lend its year to the table).
+    The header is found on the key view (its cells may be split over lines, letter-spaced
+    or run together); the cells are the values after its last label. Text that is not a
+    header label splits the rest into value runs, and the run with the table's values is used
+    (a sentence like ``2023年度未发生行政复议`` does not lend its year to the table).
     """
+    region = KeyRegion(view.text, start, end, view.original)
+    if not any(d in region.key for d in _REVIEW_DISTINCT):
+        return None, []
+    header_start, header_end = None, None
+    for label in _REVIEW_HEADER_KEYS:
+        position = region.key.find(label)
+        while position != -1:
+            if header_start is None or position < header_start:
+                header_start = position
+            if header_end is None or position + len(label) > header_end:
+                header_end = position + len(label)
+            position = region.key.find(label, position + len(label))
+    view_header_start = region.view_start(header_start)
+    view_header_end = region.view_end(header_end)
     fragments = Fragments(list(_REVIEW_LABELS) + [REVIEW_TABLE.caption])
     runs: list[list[Piece]] = [[]]
-    header_seen = False
-    header_start: int | None = None
-    for piece in pieces(view.text, start, end):
+    for piece in pieces(view.text, view_header_end, end):
         if piece.is_value:
-            if header_seen:
-                runs[-1].append(piece)
+            runs[-1].append(piece)
         elif piece.text in fragments:
-            key = label_key(piece.text)
-            if any(d in key for d in _REVIEW_DISTINCT):
-                header_seen = True
-                header_start = piece.start if header_start is None else header_start
             continue
         elif runs[-1]:
             runs.append([])
     runs = [r for r in runs if r]
-    if not runs or not header_seen:
+    if not runs:
         return None, []
     columns = [Column(key, label) for key, label in REVIEW_TABLE.columns]
     size = len(columns)
@@ -411,25 +473,23 @@ def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, lis
     expected = size * groups
     chosen = next((r for r in runs if len(r) == expected), None)
     numbers: list[list[Cell]] | None = None
-    problems: list[Problem] = []
+    glued = False
     if chosen is not None:
         cells = [_cell(view, p) for p in chosen]
         numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
     else:
-        single = next((r for r in runs if len(r) == 1 and r[0].digits_only and len(r[0].text) >= expected), None)
-        if single is not None:
-            solutions = split_groups_with_totals(single[0].text, groups, size)
+        chosen = max(runs, key=len)
+        glued = run_together(view.text, view_header_end, chosen)
+        if glued and len(chosen) == 1 and chosen[0].digits_only and len(chosen[0].text) >= expected:
+            solutions = split_groups_with_totals(chosen[0].text, groups, size)
             if len(solutions) == 1:
-                cells = _digit_cells(view, single[0], solutions[0])
+                cells = _digit_cells(view, chosen[0], solutions[0])
                 numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
-            chosen = single
-        else:
-            chosen = max(runs, key=len)
     table = Table(
         key=REVIEW_TABLE.key,
         caption="",
         official_caption=REVIEW_TABLE.caption,
-        span=view.span(header_start, header_start + 1) if header_start is not None else view.span(start, start + 1),
+        span=view.span(view_header_start, view_header_start + 1),
         columns=columns,
         rows=[],
     )
@@ -439,18 +499,12 @@ def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, lis
             table.rows.append(Row(key, label, label, first.span, numbers[index], found=size,
                                   found_cells=numbers[index]))
             continue
-        status = "unreadable" if len(chosen) == 1 and chosen[0].digits_only else (
-            "short" if len(chosen) < expected else "long")
+        status = "unreadable" if glued else ("short" if len(chosen) < expected else "long")
         span = view.span(chosen[0].start, chosen[-1].end)
         table.rows.append(Row(key, label, label, span, _missing_cells(size), status=status, found=len(chosen),
                               found_cells=[_cell(view, p) for p in chosen]))
-    return table, problems
+    return table, []
 
-
-_WS = re.compile(r"\s+")
-
-
-# --------------------------------------------------------------------------- problems
 
 def table_problems(tables) -> list[Problem]:
     """What could not be read in the tables (exported by ``govlint extract``)."""

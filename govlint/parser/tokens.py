@@ -23,7 +23,11 @@ _CHUNK_RE = re.compile(r"[^ \n|]+")
 #: A number inside a chunk: optional sign, digits, optional decimals, optional unit.
 #: A digit run followed by ``.``/``、`` and a non-digit is a numbering prefix (``1.属于``),
 #: so it is left to the text.
-_NUMBER_RE = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?(?:万元|元|件|条|个|项|次|%)?(?![.、]\D|\d)")
+#: A minus sign may follow a digit: run-together cells ``805-4`` are 805 and -4 (never 805 and 4).
+#: ``1,234`` (a thousands separator) is one number.
+_NUMBER_RE = re.compile(
+    r"(?:-|(?<![\d.]))(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:万元|元|件|条|个|项|次|%)?(?![.、]\D|\d)"
+)
 #: Cells that stand for "nothing": slash, dashes, 无, 空, N/A (a Markdown rule ``---`` is not a cell).
 _PLACEHOLDER_RE = re.compile(r"^(?:[/\\~]+|-{1,2}|—{1,2}|无|空|N/?A|NA|不适用)$", re.IGNORECASE)
 #: A Markdown table rule (``|---|:---:|``): layout, not a cell.
@@ -55,7 +59,7 @@ class Piece:
 
 def parse_number(text: str) -> int | float | None:
     """The value of a number piece (``120474.07元`` → 120474.07, ``-8`` → -8)."""
-    body = _UNIT_RE.sub("", text)
+    body = _UNIT_RE.sub("", text).replace(",", "")
     try:
         return float(body) if "." in body else int(body)
     except ValueError:
