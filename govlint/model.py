@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -44,7 +45,6 @@ class Span(NamedTuple):
 CellKind = Literal["number", "blank", "placeholder", "text", "missing"]
 
 
-@dataclass(eq=False)
 class Cell:
     """One table cell.
 
@@ -53,13 +53,39 @@ class Cell:
     ``—``), ``text`` (words, e.g. ``无``), or ``missing`` (the row had too few or too many
     values to know which number belongs here; ``value`` is then ``None``).
     ``inferred`` marks a number recovered from run-together digits using totals.
+
+    The position is computed when first asked for (``locate``: a callable returning the
+    span): a report has hundreds of cells and only the few a rule reports need one.
     """
 
-    value: int | float | None
-    raw: str
-    span: Span | None
-    kind: CellKind = "number"
-    inferred: bool = False
+    __slots__ = ("value", "raw", "_span", "kind", "inferred", "_locate")
+
+    def __init__(
+        self,
+        value: int | float | None,
+        raw: str,
+        span: Span | None,
+        kind: CellKind = "number",
+        inferred: bool = False,
+        locate: "Callable[[], Span] | None" = None,
+    ) -> None:
+        self.value = value
+        self.raw = raw
+        self._span = span
+        self.kind = kind
+        self.inferred = inferred
+        self._locate = locate
+
+    @property
+    def span(self) -> Span | None:
+        """Where the cell is in the original file (``None`` for a missing cell)."""
+        if self._span is None and self._locate is not None:
+            self._span = self._locate()
+            self._locate = None
+        return self._span
+
+    def __repr__(self) -> str:
+        return f"Cell(value={self.value!r}, raw={self.raw!r}, kind={self.kind!r}, inferred={self.inferred!r})"
 
     @property
     def is_number(self) -> bool:
@@ -68,12 +94,13 @@ class Cell:
 
     def to_dict(self) -> dict[str, object]:
         """JSON form used by ``govlint extract``."""
+        span = self.span
         return {
             "value": self.value,
             "raw": self.raw,
             "kind": self.kind,
-            "line": self.span.line if self.span else None,
-            "column": self.span.column if self.span else None,
+            "line": span.line if span else None,
+            "column": span.column if span else None,
             "inferred": self.inferred,
         }
 

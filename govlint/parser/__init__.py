@@ -9,6 +9,7 @@ from __future__ import annotations
 from govlint.document import Document
 from govlint.model import Report
 from govlint.parser.claims import find_claims
+from govlint.parser.anchors import KeyRegion
 from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView, label_key
@@ -48,19 +49,24 @@ def section_region(layout: SectionLayout, number: int, length: int) -> tuple[int
 
 
 def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
-    """Detect the format and read the tables of sections 二–四 into ``report``."""
+    """Detect the format and read the tables of sections 二–四 into ``report``.
+
+    The key view of the tables' sections is built once and sliced per section.
+    """
     length = len(view.text)
     start_2, end_2 = section_region(layout, 2, length)
     start_3, end_3 = section_region(layout, 3, length)
-    report.template_evidence = find_evidence(view, min(start_2, start_3), max(end_2, end_3))
+    start_4, end_4 = section_region(layout, 4, length)
+    lo, hi = min(start_2, start_3, start_4), max(end_2, end_3, end_4)
+    keys = KeyRegion(view.text, lo, hi, view.original)
+    report.template_evidence = find_evidence(view, keys.sub(min(start_2, start_3), max(end_2, end_3)))
     legacy = any(label_key(h) in label_key(s.title) for s in report.sections for h in LEGACY_HEADINGS)
     report.template = decide(report.template_evidence, report.year, True, legacy)
     preferred = FORMAT_2019 if report.template == FORMAT_2019 else FORMAT_2021
     formats = [FORMATS[preferred], FORMATS[FORMAT_2021 if preferred == FORMAT_2019 else FORMAT_2019]]
-    start_4, end_4 = section_region(layout, 4, length)
-    glued = document_runs_together(view, min(start_2, start_3, start_4), max(end_2, end_3, end_4))
-    report.tables.active_disclosure = read_active_tables(view, start_2, end_2, formats, glued)
-    report.tables.applications = read_applications(view, start_3, end_3, formats, glued)
-    report.tables.review_litigation, problems = read_review(view, start_4, end_4)
+    glued = document_runs_together(view, lo, hi)
+    report.tables.active_disclosure = read_active_tables(view, keys.sub(start_2, end_2), formats, glued)
+    report.tables.applications = read_applications(view, keys.sub(start_3, end_3), formats, glued)
+    report.tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4))
     report.problems.extend(problems)
     report.problems.extend(table_problems(report.tables))

@@ -145,7 +145,7 @@ _NORMATIVE_OTHER_RE = re.compile(r"清理|审查|审核|评估|备案|修订|修
 #: published decisions (公开行政复议决定书), cases the organ handles as the reviewing body
 #: (办理行政复议案件), case information.
 _CASE_OTHER_RE = re.compile(
-    r"决定|文书|信息(?!公开)|(?:复议|诉讼)(?:机构|机关|委员会|局)|案卷|办理|受理|审理|审结|办结|收到|接收|代理"
+    r"决定|文书|判决|裁定|信息(?!公开)|(?:复议|诉讼)(?:机构|机关|委员会|局)|案卷|办理|受理|审理|审结|办结|收到|接收|代理"
 )
 _CASE_PUBLISHED_RE = re.compile(r"(?<!信息)公开行政(?:复议|诉讼)")
 #: A decision count that is a count of published items (公开行政许可决定信息), not of decisions.
@@ -197,6 +197,17 @@ def _sentence_bounds(text: str, start: int, lo: int, hi: int) -> tuple[int, int]
     return left, right
 
 
+def _list_start(text: str, clause_start: int, sentence_start: int) -> int:
+    """Start of the list a clause belongs to: items joined by 、 share the verb of the first
+    (公开行政许可决定1260条、行政处罚决定85条 — both are published items)."""
+    start = clause_start
+    while start > sentence_start and text[start - 1] == "、":
+        start -= 1
+        while start > sentence_start and text[start - 1] not in _CLAUSE_BOUNDARY + _SENTENCE_BOUNDARY:
+            start -= 1
+    return start
+
+
 def _in_subclause(text: str, left: int, position: int) -> bool:
     """Whether ``position`` is inside a parenthesis opened in the sentence (``（含…``)."""
     opened = text.count("(", left, position) + text.count("（", left, position)
@@ -230,7 +241,8 @@ def find_claims(view: TextView, ranges: list[tuple[int, int]], report_year: int 
             measure, quote_start, quote_end = found
             s_left, s_right = _sentence_bounds(text, match.start(), lo, hi)
             prior = text[s_left : match.start()].replace("\n", "")
-            if _other_object(measure, before, after, prior):
+            listed = text[_list_start(text, c_left, s_left) : match.start()].replace("\n", "")
+            if _other_object(measure, before, after, prior, listed):
                 continue
             sentence = text[s_left:s_right].replace("\n", "")
             rest = text[match.end() : s_right].replace("\n", "")
@@ -256,11 +268,13 @@ def _measure(before: str, after: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _other_object(measure: str, before: str, after: str, prior: str) -> bool:
+def _other_object(measure: str, before: str, after: str, prior: str, listed: str) -> bool:
     """Whether the clause, although worded like ``measure``, counts something else.
 
     ``prior`` is the sentence up to the number: for an application measure, the last object
     it names decides (受理行政许可申请1260件，办结1260件 — the second figure is about licences).
+    ``listed`` is the list (items joined by 、) up to the number, whose first verb governs
+    every item.
     """
     if measure in APPLICATION_MEASURES:
         if _OTHER_OBJECTS_RE.search(before) or _OTHER_OBJECTS_RE.search(after):
@@ -276,9 +290,9 @@ def _other_object(measure: str, before: str, after: str, prior: str) -> bool:
     if measure in ("review", "litigation"):
         other = "诉讼" if measure == "review" else "复议"
         return bool(other in before or _CASE_OTHER_RE.search(before) or _CASE_OTHER_RE.search(after)
-                    or _CASE_PUBLISHED_RE.search(before))
+                    or _CASE_PUBLISHED_RE.search(listed))
     if measure in ("licensing_decisions", "penalty_decisions"):
-        return bool(_DECISION_PUBLISHED_RE.search(before))
+        return bool(_DECISION_PUBLISHED_RE.search(listed))
     if measure.startswith("normative_"):
         return bool(_NORMATIVE_OTHER_RE.search(before))
     return False

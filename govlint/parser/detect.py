@@ -21,9 +21,8 @@ _SIGNALS = [(FORMAT_2019, label, label_key(label)) for label in SIGNALS_2019] + 
 LEGACY_HEADINGS = ("概述", "依申请公开政府信息情况", "收费及减免情况", "因政府信息公开申请行政复议")
 
 
-def find_evidence(view: TextView, start: int, end: int) -> list[Evidence]:
-    """Every format-specific label in view ``[start, end)``, in document order."""
-    region = KeyRegion(view.text, start, end)
+def find_evidence(view: TextView, region: KeyRegion) -> list[Evidence]:
+    """Every format-specific label in ``region`` (the tables' sections), in document order."""
     evidence = []
     for template, label, key in _SIGNALS:
         position = region.key.find(key)

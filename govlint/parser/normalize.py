@@ -160,6 +160,11 @@ class TextView:
     def span(self, start: int, end: int) -> Span:
         """Span in the original file of ``text[start:end]``."""
         origin = self.origin
+        if len(origin.derived_starts) == 1:  # nothing was removed: a constant shift
+            shift = origin.source_starts[0]
+            if end <= start:
+                return self.document.span(start + shift, start + shift)
+            return self.document.span(start + shift, end + shift)
         if end <= start:
             offset = origin(start)
             return self.document.span(offset, offset)

@@ -62,7 +62,10 @@ class _Candidate:
 def _best_title(key: str) -> tuple[SectionTitle | None, float, int, str]:
     """The section title ``key`` starts with: (title, coverage, key end, match kind)."""
     best: tuple[SectionTitle | None, float, int, str] = (None, 0.0, 0, "similar")
+    head = key[:4]
     for section, title_key, kind in _TITLE_KEYS:
+        if title_key[0] not in head and title_key[1] not in head:
+            continue  # a heading starts with its title: 本年新收… is no section title
         coverage, end = prefix_match(title_key, key, minimum=MATCH_THRESHOLD)
         exact = key.startswith(title_key)
         match = kind if exact else "similar"
@@ -107,7 +110,7 @@ def _last_content_line(view: TextView, start: int, end: int) -> int:
 
 def _is_empty_body(text: str) -> bool:
     """Nothing but punctuation between two headings: a contents list, not a section."""
-    return len(label_key(text)) < 2
+    return len(label_key(text[:64])) < 2
 
 
 def find_sections(view: TextView) -> SectionLayout:

@@ -9,6 +9,7 @@ unreadable. This module never chooses among several solutions.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 #: More candidate splits than this is treated as hopelessly ambiguous.
@@ -33,13 +34,28 @@ def compositions(digits: str, parts: int) -> Iterator[list[int]]:
             yield [int(head), *rest]
 
 
-def _summing(digits: str, parts: int, target: int) -> Iterator[list[int]]:
-    """Compositions of ``digits`` into ``parts`` numbers that sum to ``target``."""
+@functools.lru_cache(maxsize=4096)
+def _summing(digits: str, parts: int, target: int) -> tuple[tuple[int, ...], ...]:
+    """Every composition of ``digits`` into ``parts`` numbers that sum to ``target``.
+
+    Memoised (rows of zeros and repeated tails are common) and pruned both ways: no part can
+    have more digits than ``target`` (parts are at most the total and have no leading zeros),
+    too few digits cannot reach ``target``, and a zero target allows only single zeros. At
+    most ``MAX_SOLUTIONS + 1`` are returned.
+    """
+    width = len(str(target))
+    if len(digits) < parts or len(digits) > parts * width:
+        return ()
+    # j parts cut from n digits sum to less than 10**(n-j+1) + 9*(j-1): one part takes all
+    # but j-1 digits, the others one digit each. A larger target cannot be reached.
+    if target >= 10 ** (len(digits) - parts + 1) + 9 * (parts - 1):
+        return ()
+    if target == 0:
+        return ((0,) * parts,) if digits == "0" * parts else ()
     if parts == 1:
-        if digits and _valid(digits) and int(digits) == target:
-            yield [target]
-        return
-    for cut in range(1, len(digits) - parts + 2):
+        return ((target,),) if _valid(digits) and int(digits) == target else ()
+    found: list[tuple[int, ...]] = []
+    for cut in range(1, min(len(digits) - parts + 2, width + 1)):
         head = digits[:cut]
         if not _valid(head):
             break
@@ -47,7 +63,10 @@ def _summing(digits: str, parts: int, target: int) -> Iterator[list[int]]:
         if value > target:
             break
         for rest in _summing(digits[cut:], parts - 1, target - value):
-            yield [value, *rest]
+            found.append((value, *rest))
+            if len(found) > MAX_SOLUTIONS:
+                return tuple(found)
+    return tuple(found)
 
 
 def split_with_total(digits: str, parts: int) -> list[list[int]]:

@@ -98,7 +98,8 @@ def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> R
 
 
 def _cell(view: TextView, piece: Piece) -> Cell:
-    return Cell(piece.value, piece.text, view.span(piece.start, piece.end), piece.kind)
+    start, end = piece.start, piece.end
+    return Cell(piece.value, piece.text, None, piece.kind, locate=lambda: view.span(start, end))
 
 
 def _missing_cells(count: int) -> list[Cell]:
@@ -120,7 +121,8 @@ def _digit_cells(view: TextView, piece: Piece, numbers: list[int]) -> list[Cell]
     offset = piece.start
     for number in numbers:
         width = len(str(number))
-        cells.append(Cell(number, str(number), view.span(offset, offset + width), "number", inferred=True))
+        cells.append(Cell(number, str(number), None, "number", inferred=True,
+                          locate=lambda a=offset, b=offset + width: view.span(a, b)))
         offset += width
     return cells
 
@@ -339,7 +341,7 @@ def table_score(table: Table | None) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- section 二
 
-def read_active_tables(view: TextView, start: int, end: int, formats: list, glued_document: bool = False) -> list[Table]:
+def read_active_tables(view: TextView, region: KeyRegion, formats: list, glued_document: bool = False) -> list[Table]:
     """The 第二十条 tables of section 二, each read with the format whose labels fit it best.
 
     ``formats`` are :class:`govlint.templates.Format` objects, preferred one first.
@@ -349,7 +351,7 @@ def read_active_tables(view: TextView, start: int, end: int, formats: list, glue
         for spec in fmt.active:
             captions.setdefault(spec.key, spec)
     order = sorted(captions, key=lambda key: int(key.removeprefix("item")))
-    region = KeyRegion(view.text, start, end, view.original)
+    end = region.end
     found = find_sequence(region, [LabelSpec.of(captions[key].caption, key) for key in order])
     placed = sorted((a.start, a) for a in found if a is not None)
     tables: list[Table] = []
@@ -401,12 +403,11 @@ def application_identities(spec: TableSpec, result_rows: tuple[str, ...]) -> lis
     ]
 
 
-def read_applications(view: TextView, start: int, end: int, formats: list, glued_document: bool = False) -> Table | None:
+def read_applications(view: TextView, region: KeyRegion, formats: list, glued_document: bool = False) -> Table | None:
     """The section 三 table, read with whichever format's rows fit best."""
     from govlint.templates import RESULT_ROWS
 
     best: Table | None = None
-    region = KeyRegion(view.text, start, end, view.original)
     note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
     for fmt in formats:
         spec = fmt.applications
@@ -433,7 +434,7 @@ _REVIEW_DISTINCT = tuple(label_key(x) for x in ("行政复议", "行政诉讼", 
 _REVIEW_HEADER_KEYS = tuple(sorted({label_key(x) for x in _REVIEW_LABELS}, key=len, reverse=True))
 
 
-def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, list[Problem]]:
+def read_review(view: TextView, region: KeyRegion) -> tuple[Table | None, list[Problem]]:
     """The 15 cells of section 四: three groups of 维持/纠正/其他/尚未审结/总计.
 
     The header is found on the key view (its cells may be split over lines, letter-spaced
@@ -441,7 +442,7 @@ def read_review(view: TextView, start: int, end: int) -> tuple[Table | None, lis
     header label splits the rest into value runs, and the run with the table's values is used
     (a sentence like ``2023年度未发生行政复议`` does not lend its year to the table).
     """
-    region = KeyRegion(view.text, start, end, view.original)
+    end = region.end
     if not any(d in region.key for d in _REVIEW_DISTINCT):
         return None, []
     header_start, header_end = None, None
