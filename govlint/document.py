@@ -61,7 +61,8 @@ class Document:
     """Decoded input: parser text, original source and the map between them.
 
     ``encoding`` is the codec the bytes were decoded with (``utf-8``, ``utf-8-sig`` or
-    ``gb18030``); ``reader`` names the reader that produced the document.
+    ``gb18030``; ``docx``/``pdf`` for files that are not decoded as text); ``reader`` names
+    the reader that produced the document.
     """
 
     path: str
@@ -72,9 +73,15 @@ class Document:
     origin: array | None = None
     suppressions: list[Suppression] = field(default_factory=list)
     #: How ``line``/``column`` are to be read for this format (documented in the README):
-    #: ``line:column`` of the original file for text, Markdown and HTML.
+    #: ``line:column`` of the original file for text, Markdown and HTML; ``block:character``
+    #: for Word (the linearised text is the source: one paragraph or table row per line);
+    #: ``page:line`` for PDF (see :attr:`page_lines`).
     position_scheme: str = "line:column"
+    #: ``page:line`` scheme only: ``(page, line within the page)`` of each line of ``source``.
+    #: Positions then come out as line = page number, column = line within that page.
+    page_lines: list[tuple[int, int]] | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _last_line: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -87,7 +94,29 @@ class Document:
         return [line.rstrip("\r") for line in self.source.split("\n")]
 
     def source_line(self, line: int) -> str:
-        """Line ``line`` (1-based) of the original file, or ``""`` if out of range."""
+        """Line ``line`` (1-based) of the original file, or ``""`` if out of range.
+
+        In the ``page:line`` scheme a diagnostic's line is a page, which has many lines:
+        ``""`` (see :meth:`line_at`).
+        """
+        if self.page_lines is not None:
+            return ""
+        return self._line(line)
+
+    def line_at(self, line: int, column: int) -> str:
+        """The source text a diagnostic at ``line:column`` points into, in any scheme.
+
+        The source line ``line`` in the ``line:column`` and ``block:character`` schemes; in
+        ``page:line`` the extracted line ``column`` of page ``line``.
+        """
+        if self.page_lines is None:
+            return self._line(line)
+        try:
+            return self._line(self.page_lines.index((line, column)) + 1)
+        except ValueError:
+            return ""
+
+    def _line(self, line: int) -> str:
         if line < 1 or line > len(self._starts):
             return ""
         start = self._starts[line - 1]
@@ -105,9 +134,14 @@ class Document:
         return self.origin[-1] + 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) in the original file of ``text[offset]``."""
+        """1-based (line, column) in the original file of ``text[offset]``.
+
+        In the ``page:line`` scheme: (page, line within the page) of that character.
+        """
         src = self.source_offset(offset)
         index = bisect.bisect_right(self._starts, src) - 1
+        if self.page_lines:  # page:line (PDF): (page, line within the page)
+            return self.page_lines[min(index, len(self.page_lines) - 1)]
         return index + 1, src - self._starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:

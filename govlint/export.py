@@ -118,6 +118,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "govlint_version": __version__,
         "path": report.path,
         "encoding": report.document.encoding,
+        "position_scheme": report.document.position_scheme,
         "template": report.template,
         "template_evidence": [{"template": e.template, "label": e.label, **_pos(e.span)} for e in report.template_evidence],
         "year": report.year,

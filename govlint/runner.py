@@ -30,11 +30,16 @@ STDIN = "-"
 
 @dataclass
 class FileResult:
-    """Diagnostics of one input, plus the source lines they point at (for ``full``)."""
+    """Diagnostics of one input, plus the source lines they point at (for ``full``).
+
+    ``lines`` is keyed by ``(line, column)`` because in the PDF ``page:line`` scheme a
+    diagnostic's line is a page; ``scheme`` is the document's position scheme.
+    """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    lines: dict[int, str] = field(default_factory=dict)
+    lines: dict[tuple[int, int], str] = field(default_factory=dict)
+    scheme: str = "line:column"
     error: str | None = None
 
 
@@ -233,8 +238,12 @@ def apply_suppressions(result: FileResult, report: Report, final: bool,
 
 
 def _record_lines(result: FileResult, report: Report) -> None:
+    document = report.document
+    result.scheme = document.position_scheme
     for diagnostic in result.diagnostics:
-        result.lines.setdefault(diagnostic.line, report.document.source_line(diagnostic.line))
+        key = (diagnostic.line, diagnostic.column)
+        if key not in result.lines:
+            result.lines[key] = document.line_at(diagnostic.line, diagnostic.column)
 
 
 def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
@@ -319,6 +328,16 @@ class YearIndex:
         return None
 
 
+def _identity(item: Input) -> Path | None:
+    """The file an input reads (resolved), or ``None`` for standard input."""
+    if item.path is None or item.data is not None:
+        return None
+    try:
+        return item.path.resolve()
+    except OSError:
+        return None
+
+
 def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: list[Input] = ()) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
@@ -329,20 +348,38 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     checked = [check_one(host, resolver, item) for item in inputs]
     results = [c.result for c in checked]
     pending = [c for c in checked if c.report is not None and c.pair_rules]
+    # Previous reports are read even when no cross-year rule runs: an unreadable one is an
+    # error whatever the selection. A file that is also an input (``check DIR --previous
+    # DIR/2022.txt``) or is given twice is used once: indexing it twice would make its year
+    # look ambiguous and silence every pair.
+    as_input = {_identity(item): c.report for item, c in zip(inputs, checked) if _identity(item) is not None}
+    seen: set[Path] = set()
+    documents = []
+    named: list[Report] = []  # --previous files that are also inputs (already indexed)
+    for item in previous:
+        identity = _identity(item)
+        if identity is not None and identity in seen:
+            continue
+        if identity is not None:
+            seen.add(identity)
+        if identity is not None and identity in as_input:
+            if as_input[identity] is not None:
+                named.append(as_input[identity])
+            continue
+        try:
+            documents.append(read_input(host, item))
+        except ReadError as exc:
+            results.append(FileResult(item.display, error=f"{exc}（--previous）"))
     if not pending:
         return RunResult(results, host.registry)
     # (unused suppressions of these files are reported after the cross-year rules)
     index = YearIndex()
     for item in pending:
         index.add(item.report)
-    explicit: list[Report] = []
-    for item in previous:
-        try:
-            explicit.append(parse(read_input(host, item)))
-        except ReadError as exc:
-            results.append(FileResult(item.display, error=f"{exc}（--previous）"))
-    for report in explicit:
+    parsed = [parse(document) for document in documents]
+    for report in parsed:
         index.add(report)
+    explicit: list[Report] = named + parsed
     for item in pending:
         item.report.previous = index.previous_of(item.report, explicit)
         if item.report.previous is not None:

@@ -226,18 +226,18 @@ def test_empty_stdin(tmp_path):
 def test_directory_without_report_files(tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "report.docx").write_bytes(b"PK\x03\x04")
+    (folder / "report.xlsx").write_bytes(b"PK\x03\x04")
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n")
     result = run("check", "docs", cwd=tmp_path)
     assert_usage_error(result, "docs: no report files")
 
 
-def test_directory_picks_up_txt_and_md_only(tmp_path):
+def test_directory_picks_up_report_files_only(tmp_path):
     folder = tmp_path / "reports"
     copy_text(DEFECTIVE, folder / "a.md")
     copy_text(DEFECTIVE, folder / "b.txt")
     copy_text(DEFECTIVE, folder / "nested" / "c.TXT")
-    copy_text(DEFECTIVE, folder / "d.docx")  # would be flagged if it were read
+    copy_text(DEFECTIVE, folder / "d.xlsx")  # would be flagged if it were read
     copy_text(DEFECTIVE, folder / "e.png")
     copy_text(DEFECTIVE, folder / ".hidden" / "f.txt")
     result = run("check", "--select", "GOV201", "reports", cwd=tmp_path)

@@ -77,6 +77,8 @@ def fixture_line(row: int) -> str:
 
 
 def result_of(*diagnostics: Diagnostic, lines: dict[int, str] | None = None) -> RunResult:
+    # FileResult.lines is keyed by (line, column) of each diagnostic (PDF lines are pages).
+    lines = {(d.line, d.column): (lines or {})[d.line] for d in diagnostics if d.line in (lines or {})}
     path = diagnostics[0].path if diagnostics else "r.txt"
     return RunResult([FileResult(path, list(diagnostics), lines or {})], RuleRegistry())
 

@@ -45,12 +45,19 @@ class FullFormatter(Formatter):
     def render(self, result) -> None:
         write = self.stream.write
         lines_by_path = {f.path: f.lines for f in result.files}
+        schemes = {f.path: f.scheme for f in result.files}
         for d in result.diagnostics:
             write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}\n")
-            source = lines_by_path.get(d.path, {}).get(d.line)
+            source = lines_by_path.get(d.path, {}).get((d.line, d.column))
             if not source or not source.strip():
                 continue
-            gutter = str(d.line)
-            end_column = d.end_column if d.end_line == d.line else len(source) + 1
+            if schemes.get(d.path) == "page:line":
+                # PDF: line is the page and column the line on it; underline the whole line.
+                gutter = f"{d.line}:{d.column}"
+                carets = caret_line(source, 1, len(source) + 1)
+            else:
+                gutter = str(d.line)
+                end_column = d.end_column if d.end_line == d.line else len(source) + 1
+                carets = caret_line(source, d.column, end_column)
             write(f"  {gutter} | {source.replace(chr(9), TAB)}\n")
-            write(f"  {' ' * len(gutter)} | {caret_line(source, d.column, end_column)}\n")
+            write(f"  {' ' * len(gutter)} | {carets}\n")

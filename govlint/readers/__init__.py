@@ -12,4 +12,8 @@ map from the text they produce to the original file, so positions point at the s
 #: third-party library only when it actually reads a file of its format (start-up time).
 BUILTIN_READERS = (
     "govlint.readers.text",
+    "govlint.readers.markdown",
+    "govlint.readers.docx",
+    "govlint.readers.pdf",
+    "govlint.readers.html",
 )

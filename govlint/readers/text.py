@@ -1,7 +1,9 @@
-"""The plain-text reader (.txt, .text, .md and anything without a better reader).
+"""The plain-text reader (.txt, .text and anything without a better reader).
 
 Plain text needs no extraction: the document text is the decoded file, so positions map
-one to one. It is registered ``trylast`` so that format-specific readers win.
+one to one. It is registered ``trylast`` so that format-specific readers win (Markdown
+files are read by :mod:`govlint.readers.markdown`). Inline directives are not honoured in
+plain text: they belong to Markdown's comment syntax.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from govlint.readers.decoding import decode_bytes
 
 hookimpl = pluggy.HookimplMarker("govlint")
 
-TEXT_SUFFIXES = [".txt", ".text", ".md", ".markdown"]
+TEXT_SUFFIXES = [".txt", ".text"]
 
 
 @hookimpl(trylast=True)

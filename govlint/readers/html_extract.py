@@ -1,0 +1,529 @@
+"""Extract a report's text from a CMS page: the article, its prose lines and its tables as grids.
+
+Steps (each character emitted keeps the source offset it came from):
+
+1. Build the element tree (:mod:`govlint.readers.html_tree`).
+2. Measure every element: which section headings of the report start a line inside it
+   (``一、总体情况`` … ``六、其他需要报告的事项``), its text length, whether it holds footer
+   markers (网站标识码, ICP备, 版权所有, 主办单位 …) or nested tables.
+3. The *article* is the smallest element holding the most section headings (at least two;
+   otherwise the whole body). Around it, what comes *before* it at every level is kept (the
+   title and 发布时间 usually sit there, beside site navigation the parser tolerates);
+   what comes *after* it is kept only among its own siblings, never from outer levels,
+   where site footers live — their 电话/地址 are the web site's, not the report's.
+4. Dropped everywhere: scripts, styles, form controls, hidden elements; ``nav``/``aside``/
+   ``footer``/``header``/``form`` and elements whose class or id marks navigation, sharing
+   or footers (unless they hold the article, or a heading naming the report); elements with
+   footer markers. Outside the article also lists of links (menus, breadcrumbs, related
+   articles: mostly link text). Nothing holding a section heading of the article is dropped.
+5. Render: block elements end lines, inline elements run together, whitespace collapses
+   (and disappears between two Chinese characters, so ``本年新<br>制作数量`` reads
+   ``本年新制作数量``). A data table becomes one line per row, cells in column order joined by
+   :data:`~govlint.document.CELL_SEPARATOR`, spans expanded: a cell covered by a
+   ``rowspan``/``colspan`` writes nothing (its text is where the spanning cell starts), an
+   empty data cell (``&nbsp;``) is :data:`~govlint.document.BLANK_CELL`. A layout table
+   (one holding tables or long text) is read as blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from govlint.document import BLANK_CELL, CELL_SEPARATOR
+from govlint.readers.html_tree import CELLS, ROW_GROUPS, Element, Text, build_tree
+
+#: Never text of the report.
+ALWAYS_DROP = frozenset(
+    "script style noscript template head iframe object embed svg math select option button textarea "
+    "input map canvas audio video".split()
+)
+#: Site furniture by element name (never dropped when they contain the article).
+FURNITURE_TAGS = frozenset(("nav", "aside", "form", "footer", "header", "menu"))
+BLOCK = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
+    "summary table tbody td tfoot th thead title tr ul".split()
+)
+#: A cell with more text than this (or a table inside) makes its table a layout table.
+LAYOUT_CELL = 300
+
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_ALL_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+#: A section heading at the start of a line of compact text (whitespace removed).
+_HEADING_RE = re.compile(
+    r"(?:^|\n)(?:[一二三四五六][、.．，,]?|[（(][一二三四五六][)）]|第[一二三四五六]部分[:：、]?)?"
+    r"(?:政府信息公开(?:工作)?)?"
+    r"(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议|存在的?主要问题|其他需要报告的?事项)"
+)
+_FOOTER_RE = re.compile(
+    r"网站标识码|ICP备|ICP证|公网安备|版权所有|copyright|©|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|网站地图",
+    re.IGNORECASE,
+)
+_REPORT_RE = re.compile(r"报告|年报")
+#: A report title: a year, then 报告 or 年报 (``2023年政府信息公开工作年度报告``).
+_TITLE_TEXT_RE = re.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
+#: Texts up to this length are searched for headings and markers; longer ones take their
+#: children's findings.
+_SEARCHED_TEXT = 4000
+_VALUE_RE = re.compile(
+    r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~～-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE
+)
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+#: Class/id fragments that mark site furniture wherever they occur in a word.
+_MARK_PARTS = ("nav", "menu", "crumb", "footer", "sidebar", "share", "copyright", "toolbar", "login", "search",
+               "qrcode", "dqwz", "related")
+#: Whole class/id words that mark furniture outside the article (ambiguous inside it).
+_MARK_WORDS = frozenset(("foot", "ft", "bottom", "bq", "head", "header", "top", "topbar", "banner", "location",
+                         "position", "side", "links", "friendlink", "ewm", "print", "tools", "gotop"))
+#: Elements that hold a page's title.
+_TITLE_TAGS = frozenset(("h1", "h2", "h3"))
+_SPAN_RE = re.compile(r"\s*(\d+)")
+_TITLE_SPLIT_RE = re.compile(r"\s*[_|｜—–-]\s*")
+
+
+def _wide(ch: str) -> bool:
+    """Chinese characters, CJK punctuation and full-width forms: no space between two of them."""
+    return ord(ch) >= 0x2E80
+
+
+def clean(text: str, origin: array) -> tuple[str, array]:
+    """Collapse whitespace runs to one space and strip both ends.
+
+    A run with a line break (a source line break, ``<br>`` or ``<p>`` inside a cell) between
+    two wide characters disappears: ``本年新<br>制作数量`` is ``本年新制作数量``.
+    """
+    parts: list[str] = []
+    kept = array("l")
+    position = 0
+    length = len(text)
+    for match in _SPACE_RUN.finditer(text):
+        start, end = match.span()
+        if start > position:
+            parts.append(text[position:start])
+            kept.extend(origin[position:start])
+        position = end
+        if start == 0 or end == length or all(c in _ZERO_WIDTH for c in match.group()):
+            continue
+        if _wide(text[start - 1]) and _wide(text[end]) and ("\n" in match.group() or "\r" in match.group()):
+            continue  # a source line break (or <br>) inside Chinese text: no space
+        parts.append(" ")
+        kept.append(origin[start])
+    if position < length:
+        parts.append(text[position:])
+        kept.extend(origin[position:])
+    result = "".join(parts)
+    left = len(result) - len(result.lstrip(" \u3000"))
+    right = len(result.rstrip(" \u3000"))
+    if left or right < len(result):
+        return result[left:right], kept[left:right] if right > left else array("l")
+    return result, kept
+
+
+class _Out:
+    """Lines of text with their origins; in ``cell`` mode breaks are spaces in one line."""
+
+    def __init__(self, cell: bool = False) -> None:
+        self.cell = cell
+        self.lines: list[tuple[str, array]] = []
+        self.parts: list[str] = []
+        self.origin = array("l")
+
+    def text(self, node: Text) -> None:
+        self.parts.append(node.text)
+        if node.exact:
+            self.origin.extend(range(node.start, node.start + len(node.text)))
+        else:
+            self.origin.extend([node.start] * len(node.text))
+
+    def brk(self, offset: int) -> None:
+        if self.cell:
+            self.parts.append("\n")
+            self.origin.append(offset)
+        else:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            text, origin = clean("".join(self.parts), self.origin)
+            if text:
+                self.lines.append((text, origin))
+            self.parts = []
+            self.origin = array("l")
+
+    def line(self, text: str, origin: array) -> None:
+        self.flush()
+        self.lines.append((text, origin))
+
+    def joined(self) -> tuple[str, array]:
+        """Everything written, as one cleaned string (cell mode)."""
+        return clean("".join(self.parts), self.origin)
+
+
+def _hidden(element: Element) -> bool:
+    if "hidden" in element.attrs:
+        return True
+    style = element.attrs.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        return "display:none" in style or "visibility:hidden" in style
+    return False
+
+
+def _marks(element: Element) -> tuple[bool, bool]:
+    """(furniture anywhere, furniture outside the article) according to class and id."""
+    names = f"{element.attrs.get('class') or ''} {element.attrs.get('id') or ''}"
+    if not names.strip():
+        return False, False
+    words = [w for w in _WORD_SPLIT_RE.split(_CAMEL_RE.sub(" ", names).lower()) if w]
+    strong = any(part in word for word in words for part in _MARK_PARTS)
+    return strong, any(word in _MARK_WORDS for word in words)
+
+
+def measure(root: Element) -> list[Element]:
+    """Fill the measured fields of every element (see :class:`~govlint.readers.html_tree.Element`).
+
+    Returns the measured elements in document order. The text of an element is searched
+    while it is short (headings and footer markers may be split over ``<span>`` s); a long
+    element takes its children's findings instead, so the walk stays linear in practice.
+    """
+    elements: list[Element] = []
+    # Iterative post-order walk (unclosed inline tags can nest thousands deep). A frame is
+    # [element, text parts, next child index, heading keys, footer, titled, link characters,
+    # links].
+    stack: list[list] = [[root, [], 0, set(), False, False, 0, 0]]
+    while stack:
+        frame = stack[-1]
+        element, parts = frame[0], frame[1]
+        children = element.children
+        index = frame[2]
+        descended = False
+        while index < len(children):
+            child = children[index]
+            index += 1
+            if isinstance(child, Text):
+                parts.append(_ALL_SPACE.sub("", child.text))
+            elif child.tag in ALWAYS_DROP or _hidden(child):
+                continue
+            elif child.tag == "br":
+                parts.append("\n")
+            else:
+                frame[2] = index
+                elements.append(child)
+                stack.append([child, [], 0, set(), False, False, 0, 0])
+                descended = True
+                break
+        if descended:
+            continue
+        stack.pop()
+        text = "".join(parts)
+        keys, footer, titled, links, anchors = frame[3:]
+        size = len(text) - text.count("\n")
+        if len(text) <= _SEARCHED_TEXT:
+            keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(text)}
+            footer = _FOOTER_RE.search(text) is not None
+        if element.tag == "a":
+            links, anchors = size, anchors + 1
+        if (not titled and size <= 200 and (element.tag in _TITLE_TAGS or "title" in element.get("class").lower())
+                and _TITLE_TEXT_RE.search(text)):
+            titled = True
+        element.hits, element.size, element.footer = len(keys), size, footer
+        element.titled, element.links, element.anchors = titled, links, anchors
+        if stack:
+            up = stack[-1]
+            parent = up[0]
+            parent.tables = parent.tables or element.tables or element.tag == "table"
+            up[1].append(f"\n{text}\n" if element.tag in BLOCK else text)
+            up[3].update(keys)
+            up[4] = up[4] or footer
+            up[5] = up[5] or titled
+            up[6] += links
+            up[7] += anchors
+    return elements
+
+
+def find_article(root: Element, elements: list[Element]) -> Element:
+    """The smallest element holding the most section headings (at least two), else the body.
+
+    Of nested elements with the same text (a cell and its row), the innermost is taken.
+    """
+    best: Element | None = None
+    for element in elements:
+        if element.hits >= 2 and (best is None or element.hits > best.hits
+                                  or (element.hits == best.hits and element.size <= best.size)):
+            best = element
+    if best is not None:
+        return best
+    return next((e for e in elements if e.tag == "body"), root)
+
+
+class _Page:
+    """Which parts of the tree are rendered, and how."""
+
+    def __init__(self, root: Element, article: Element) -> None:
+        self.root = root
+        self.article = article
+        self.path: set[int] = set()
+        node: Element | None = article
+        while node is not None:
+            self.path.add(id(node))
+            node = node.parent
+
+    # -- selection
+
+    def children(self, element: Element) -> list:
+        """Children to render: around the article, what precedes it (and its own siblings)."""
+        if id(element) not in self.path or element is self.article or element is self.article.parent:
+            return element.children
+        for index, child in enumerate(element.children):
+            if isinstance(child, Element) and id(child) in self.path:
+                return element.children[: index + 1]
+        return element.children
+
+    def dropped(self, element: Element, inside: bool) -> bool:
+        """Whether ``element`` is site furniture (never an ancestor of the article)."""
+        if id(element) in self.path:
+            return False
+        if element.tag in ALWAYS_DROP or _hidden(element):
+            return True
+        if inside and element.hits:
+            return False  # holds a heading of the report
+        strong, weak = _marks(element)
+        if element.tag in FURNITURE_TAGS or strong or (weak and not inside):
+            # An article header holding the report's title is kept (its parts judged one by one).
+            return not (element.titled and not element.footer)
+        if not inside and element.anchors >= 2 and element.links * 2 >= element.size and not element.titled:
+            return True  # a list of links: menus, breadcrumbs, related articles
+        return element.footer and not element.hits
+
+    # -- rendering
+
+    def render(self) -> list[tuple[str, array]]:
+        out = _Out()
+        self.walk(self.root, out, self.article is self.root)
+        out.flush()
+        return out.lines
+
+    def walk(self, start: Element, out: _Out, inside: bool) -> None:
+        """Render the children of ``start`` into ``out`` (iteratively)."""
+        inside = inside or start is self.article
+        stack: list = [(child, inside) for child in reversed(self.children(start))]
+        while stack:
+            node, inside = stack.pop()
+            if isinstance(node, int):  # the end of a block element starting at offset ``node``
+                out.brk(node)
+                continue
+            if isinstance(node, Text):
+                out.text(node)
+                continue
+            if node is self.article:
+                inside = True
+            if self.dropped(node, inside):
+                continue
+            tag = node.tag
+            if tag == "br":
+                out.brk(node.start)
+                continue
+            if tag == "table" and not out.cell:
+                out.flush()
+                self.table(node, out, inside)
+                continue
+            if tag in BLOCK:
+                out.brk(node.start)
+                stack.append((node.start, inside))
+            stack.extend((child, inside) for child in reversed(self.children(node)))
+
+    def cell_text(self, cell: Element, inside: bool) -> tuple[str, array]:
+        out = _Out(cell=True)
+        self.walk(cell, out, inside)
+        return out.joined()
+
+    def table(self, table: Element, out: _Out, inside: bool) -> None:
+        rows, before = self._rows(table, inside)
+        for node in before:
+            if isinstance(node, Text):
+                out.text(node)
+                out.flush()
+            else:
+                wrapper = Element("div", {}, None, node.start)
+                wrapper.children = [node]
+                self.walk(wrapper, out, inside)
+                out.flush()
+        if any(cell.tables or cell.size > LAYOUT_CELL for row in rows for cell in row):
+            # A layout table: each cell is a stretch of page. If the article is inside one of
+            # its cells, the cells after that one are outer page parts (footers): skipped.
+            on_path = table is not self.article and id(table) in self.path
+            passed = False
+            for row in rows:
+                for cell in row:
+                    if passed and cell.parent is not self.article.parent:
+                        continue
+                    self.walk(cell, out, inside)
+                    out.flush()
+                    passed = passed or (on_path and id(cell) in self.path)
+            return
+        for text, origin in _grid_lines(rows, lambda cell: self.cell_text(cell, inside)):
+            out.line(text, origin)
+
+    def _rows(self, table: Element, inside: bool) -> tuple[list[list[Element]], list]:
+        """The table's rows (lists of cells) and content found outside any row."""
+        rows: list[list[Element]] = []
+        before: list = []
+
+        def take(children: list) -> None:
+            for child in children:
+                if isinstance(child, Text):
+                    if child.text.strip():
+                        before.append(child)
+                elif child.tag == "tr":
+                    if not self.dropped(child, inside):
+                        rows.append([c for c in child.children
+                                     if isinstance(c, Element) and c.tag in CELLS and not self.dropped(c, inside)])
+                elif child.tag in ROW_GROUPS:
+                    if not self.dropped(child, inside):
+                        take(child.children)
+                elif child.tag in ("colgroup", "col"):
+                    continue
+                elif not self.dropped(child, inside):
+                    before.append(child)  # a caption, or content browsers move before the table
+
+        take(table.children)
+        return rows, before
+
+
+class _Entry:
+    __slots__ = ("col", "width", "cell", "text", "origin", "kind")
+
+    def __init__(self, col: int, width: int, cell: Element, text: str, origin: array) -> None:
+        self.col = col
+        self.width = width
+        self.cell = cell
+        self.text = text
+        self.origin = origin
+        self.kind = "blank" if not text else ("value" if _VALUE_RE.match(text) else "text")
+
+
+def _span(value: str | None) -> int:
+    match = _SPAN_RE.match(value or "")
+    return int(match.group(1)) if match else 1
+
+
+def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]:
+    """One line per table row; spans expanded, covered cells silent, empty data cells blank."""
+    count = len(rows)
+    occupied: set[tuple[int, int]] = set()
+    grid: list[list[_Entry]] = []
+    for r, cells in enumerate(rows):
+        entries = []
+        col = 0
+        for cell in cells:
+            while (r, col) in occupied:
+                col += 1
+            width = max(1, min(_span(cell.attrs.get("colspan")), 1000))
+            height = _span(cell.attrs.get("rowspan"))
+            height = count - r if height == 0 else max(1, min(height, count - r))
+            if width * height <= 20000:
+                occupied.update((r + dr, col + dc) for dr in range(height) for dc in range(width))
+            text, origin = cell_text(cell)
+            entries.append(_Entry(col, width, cell, text, origin))
+            col += width
+        grid.append(entries)
+    data_start = _data_start(grid)
+    last_content = max((r for r, entries in enumerate(grid) if any(e.kind != "blank" for e in entries)), default=-1)
+    lines: list[tuple[str, array]] = []
+    headed: set[int] | None = None  # columns under the header rows above (None: no header yet)
+    previous_header = False
+    for r, entries in enumerate(grid):
+        header = data_start is not None and any(e.kind == "text" and e.col >= data_start for e in entries)
+        if header:
+            if not previous_header or headed is None:
+                headed = set()
+            for e in entries:
+                if e.kind != "blank":
+                    headed.update(range(e.col, e.col + e.width))
+        if entries and not all(e.kind == "blank" for e in entries):
+            previous_header = header
+        if all(e.kind == "blank" for e in entries) and data_start != 0:
+            continue  # a spacer row (a table without label columns keeps its blank rows)
+        pieces: list[tuple[str, array, int]] = []
+        for e in entries:
+            if e.kind != "blank":
+                pieces.append((e.text, e.origin, e.cell.start))
+            elif (data_start is not None and not header and e.col >= data_start and r <= last_content
+                  and (headed is None or e.col in headed)):
+                pieces.append((BLANK_CELL, array("l", [e.cell.start]), e.cell.start))
+        if not pieces:
+            continue
+        texts: list[str] = []
+        origin = array("l")
+        for index, (piece_text, piece_origin, start) in enumerate(pieces):
+            # A label cell ending in a colon and its value (``发布机构：`` | ``示例县…`` in a
+            # page's metadata table) are one field, not two cells.
+            if index and not pieces[index - 1][0].endswith((":", "：")):
+                texts.append(CELL_SEPARATOR)
+                origin.extend([start] * len(CELL_SEPARATOR))
+            texts.append(piece_text)
+            origin.extend(piece_origin)
+        lines.append(("".join(texts), origin))
+    return lines
+
+
+def _data_start(grid: list[list[_Entry]]) -> int | None:
+    """The first column that holds values (labels are to its left)."""
+    columns = [e.col for entries in grid for e in entries if e.kind == "value"]
+    if columns:
+        return min(columns)
+    # No value at all (a form left empty): the first blank cell right of a label.
+    found = []
+    for entries in grid:
+        seen_text = False
+        for e in entries:
+            if e.kind == "text":
+                seen_text = True
+            elif e.kind == "blank" and seen_text:
+                found.append(e.col)
+                break
+    return min(found) if found else None
+
+
+def _title_line(root: Element) -> tuple[str, array] | None:
+    """The page's ``<title>`` part naming the report, for pages without a title in the body."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if element.tag == "title":
+            out = _Out(cell=True)
+            for child in element.children:
+                if isinstance(child, Text):
+                    out.text(child)
+            text, origin = out.joined()
+            position = 0
+            for part in _TITLE_SPLIT_RE.split(text):
+                start = text.find(part, position)
+                position = start + len(part)
+                if _REPORT_RE.search(part) and part:
+                    return part, origin[start : start + len(part)]
+            return None
+        stack.extend(reversed([c for c in element.children if isinstance(c, Element)]))
+    return None
+
+
+def extract(source: str) -> tuple[str, array]:
+    """The report text of an HTML page and, for each character, its offset in ``source``."""
+    root = build_tree(source)
+    elements = measure(root)
+    article = find_article(root, elements)
+    lines = _Page(root, article).render()
+    if not any(_REPORT_RE.search(text) for text, _ in lines[:40]):
+        title = _title_line(root)
+        if title is not None:
+            lines.insert(0, title)
+    parts: list[str] = []
+    origin = array("l")
+    for text, line_origin in lines:
+        parts.append(text)
+        origin.extend(line_origin)
+        origin.append(line_origin[-1] + 1 if len(line_origin) else 0)
+    return ("\n".join(parts) + "\n") if parts else "", origin

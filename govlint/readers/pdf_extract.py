@@ -1,0 +1,178 @@
+"""Text, tables and page furniture of a PDF, with pdfplumber (see :mod:`govlint.readers.pdf`)."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from typing import Any
+
+from govlint.document import BLANK_CELL, CELL_SEPARATOR
+from govlint.errors import ReadError
+from govlint.readers.pdf import INSTALL_HINT
+
+#: Page numbers that cannot be anything else: ``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 9 页``.
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–－~]+\s*\d+\s*[-—–－~]+|第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
+)
+#: Page numbers recognised only in the top or bottom margin: ``3``, ``-3``, ``3/9``, ``Page 3 of 9``.
+_MARGIN_NUMBER_RE = re.compile(r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+                               re.IGNORECASE)
+#: Share of the page height at the top and bottom where headers, footers and page numbers sit.
+_MARGIN_BAND = 0.1
+
+
+def read_pdf(data: bytes) -> tuple[list[str], list[tuple[int, int]], set[int]]:
+    """Extracted lines, the ``(page, line within page)`` of each, and the wrapped lines.
+
+    The third item holds the indices of the lines that continue the paragraph of the line
+    before (see :func:`_continues`).
+    """
+    import io
+
+    try:
+        import pdfplumber  # optional extra; imported only when a PDF is read
+    except ImportError:
+        raise ReadError(INSTALL_HINT) from None
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError("不是有效的 PDF 文件（缺少 %PDF- 文件头）")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_items(page) for page in pdf.pages]
+    except ReadError:
+        raise
+    except Exception as exc:  # pdfminer's syntax, encryption and stream errors
+        # pdfplumber wraps pdfminer's exception: look at it and at what it wraps
+        names = " ".join(type(e).__name__ for e in (exc, *exc.args) if isinstance(e, BaseException))
+        if "Password" in names or "Encrypt" in names:
+            raise ReadError("PDF 已加密，无法提取文字") from None
+        raise ReadError("不是有效的 PDF 文件：文件已损坏，无法提取文字") from None
+    furniture = _running_furniture(pages)
+    lines: list[str] = []
+    where: list[tuple[int, int]] = []
+    joined: set[int] = set()
+    previous: _Item | None = None
+    for number, (items, height) in enumerate(pages, 1):
+        kept = [i for i in items if not (i.kind == "text" and _is_furniture(i, height, furniture))]
+        right = max((i.x1 for i in kept if i.kind == "text"), default=0.0)
+        for in_page, item in enumerate(kept, 1):
+            if previous is not None and _continues(previous, item, right):
+                joined.add(len(lines))
+            lines.append(item.text)
+            where.append((number, in_page))
+            previous = item
+    if not any(line.strip(" " + BLANK_CELL + CELL_SEPARATOR) for line in lines):
+        raise ReadError("PDF 中没有可提取的文字（可能是扫描件），请先进行文字识别（OCR）")
+    return lines, where, joined
+
+
+class _Item:
+    """A line of a page: a text line or a table row, with its vertical extent."""
+
+    __slots__ = ("kind", "text", "top", "bottom", "x0", "x1")
+
+    def __init__(self, kind: str, text: str, top: float, bottom: float, x0: float = 0.0, x1: float = 0.0) -> None:
+        self.kind, self.text, self.top, self.bottom, self.x0, self.x1 = kind, text, top, bottom, x0, x1
+
+
+def _page_items(page: Any) -> tuple[list[_Item], float]:
+    """The page's text lines and table rows, top to bottom, and the page height."""
+    items: list[_Item] = []
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    for table in tables:
+        for row, cells in zip(table.rows, table.extract()):
+            texts = [_cell_text(cell) for cell in cells if cell is not None]
+            if texts:
+                items.append(_Item("row", CELL_SEPARATOR.join(texts), row.bbox[1], row.bbox[3]))
+
+    def outside_tables(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside_tables) if boxes else page
+    for line in text_page.extract_text_lines(return_chars=False):
+        text = " ".join(line["text"].split())
+        if text:
+            items.append(_Item("text", text, line["top"], line["bottom"], line["x0"], line["x1"]))
+    items.sort(key=lambda item: item.top)
+    return items, float(page.height)
+
+
+def _cell_text(cell: str) -> str:
+    """A table cell: wrapped lines joined (directly between Chinese characters)."""
+    from govlint.readers.docx import join_pieces
+
+    text = join_pieces(" ".join(part.split()) for part in cell.split("\n"))
+    return text if text.strip() else BLANK_CELL
+
+
+#: A line ending like this ends its paragraph even when it reaches the right margin.
+_PARAGRAPH_END = tuple("。！？!?")
+#: A line starting like this starts a paragraph or a numbered item (一、 （一） 1. 1、 第一).
+_ITEM_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)")
+
+
+def _continues(previous: _Item, item: _Item, right: float) -> bool:
+    """Whether text line ``item`` continues the paragraph of ``previous`` (wrapped at the margin).
+
+    The previous line must reach the right margin (within a character and a half) without
+    ending a sentence, and this line must not be indented nor start a numbered item.
+    """
+    if previous.kind != "text" or item.kind != "text":
+        return False
+    size = max(previous.bottom - previous.top, 1.0)
+    if previous.x1 < right - 1.5 * size or previous.text.endswith(_PARAGRAPH_END):
+        return False
+    return item.x0 <= previous.x0 + 0.5 * size and not _ITEM_START_RE.match(item.text)
+
+
+def join_wrapped(source: str, joined: set[int]) -> tuple[str, array]:
+    """The text with wrapped lines joined to their paragraph, and its origin map into ``source``."""
+    origin = array("l", range(len(source)))
+    if not joined:
+        return source, origin
+    parts: list[str] = []
+    kept = array("l")
+    start = 0
+    for number, line in enumerate(source.split("\n")):
+        if number in joined and parts:  # drop the line break before this line
+            parts[-1] = parts[-1][:-1]
+            kept.pop()
+        parts.append(line + "\n")
+        kept.extend(range(start, start + len(line) + 1))
+        start += len(line) + 1
+    text = "".join(parts)[: len(source)]
+    return text, kept[: len(text)]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _in_margin(item: _Item, height: float) -> bool:
+    return item.bottom <= height * _MARGIN_BAND or item.top >= height * (1 - _MARGIN_BAND)
+
+
+def _running_furniture(pages: list[tuple[list[_Item], float]]) -> set[str]:
+    """Keys of margin lines that recur on at least half of the pages (and on two at least)."""
+    if len(pages) < 2:
+        return set()
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for items, height in pages:
+        counts.update({_furniture_key(i.text) for i in items if i.kind == "text" and _in_margin(i, height)})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def _is_furniture(item: _Item, height: float, running: set[str]) -> bool:
+    text = item.text.strip()
+    if _PAGE_NUMBER_RE.match(text):
+        return True
+    if not _in_margin(item, height):
+        return False
+    return bool(_MARGIN_NUMBER_RE.match(text)) or _furniture_key(text) in running
