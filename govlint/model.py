@@ -323,9 +323,11 @@ class Claim:
 
     ``measure`` names the table figure: ``new``, ``carried_in``, ``handled`` （七）总计,
     ``carried_out``, ``granted``, ``review``, ``litigation``, ``normative_issued``,
-    ``normative_repealed``, ``normative_in_force``. ``qualifiers`` lists what changes its
-    meaning: ``scope`` (全区, 本级), ``timeliness`` (按时办结), ``subset`` (含…, 其中…),
-    ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``.
+    ``normative_repealed``, ``normative_in_force``, ``licensing_decisions``,
+    ``penalty_decisions``. ``qualifiers`` lists what changes its meaning: ``scope`` (全区,
+    本级), ``timeliness`` (按时办结), ``subset`` (其中…, a channel), ``includes`` (含上年结转),
+    ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``, ``other-period``
+    (上半年, 截至), ``each`` (各, 分别).
     """
 
     measure: str

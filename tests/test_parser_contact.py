@@ -125,7 +125,7 @@ def test_value_stops_at_next_label_and_at_line_end() -> None:
 
 
 def test_value_keeps_bracketed_part() -> None:
-    assert fields("地址：示例路3号（示例大厦），电话：0571-1234567")[0] == ("address", "地址", "示例路3号(示例大厦)")
+    assert fields("地址：示例路3号（示例大厦），电话：0571-1234567")[0] == ("address", "地址", "示例路3号（示例大厦）")
 
 
 @pytest.mark.parametrize(
@@ -147,8 +147,9 @@ def test_empty_office_and_cut_phone_label() -> None:
     ]
 
 
-def test_full_width_value_is_normalised() -> None:
-    assert fields("电话：０５７１－１２３４５６７") == [("phone", "电话", "0571-1234567")]
+def test_full_width_value_is_kept_as_written() -> None:
+    # Values are quoted as written; the phone validator reads full-width digits as digits.
+    assert fields("电话：０５７１－１２３４５６７") == [("phone", "电话", "０５７１－１２３４５６７")]
 
 
 # --------------------------------------------------------------------------- must not
@@ -230,3 +231,10 @@ def test_real_corpus_002_wrapped_pdf_contact() -> None:
     assert kinds["phone"].value.startswith("0517-") and kinds["phone"].span.line == 8
     assert email.label == "电子邮箱" and "@" in email.value
     assert (email.span.line, email.span.column, email.span.end_line) == (8, lines[7].rindex("电") + 1, 9)
+
+
+def test_full_width_phone_is_a_valid_phone() -> None:
+    from govlint.testing import lint_text
+
+    text = "如对本报告有疑问，请与本局办公室联系（地址：示例路1号，电话：０５７１－８７６５４３２１）。\n一、总体情况\n"
+    assert not [d for d in lint_text(text, select=["GOV503"]) if d.code == "GOV503"]

@@ -492,7 +492,6 @@ def test_crawler_run_together_amount_is_unreadable_not_short():
         assert row(report, "item9", "procurement").status in ("ok", "unreadable")
 
 
-@pytest.mark.xfail(strict=True, reason="parser bug: a row's span leaves out the brackets and quotes its label includes")
 def test_row_span_covers_the_label_as_written():
     """Input (``spaces`` style): the line ``（一）予以公开 3 0 …`` and ``3.危及“三安全一稳定” …``.
 

@@ -60,7 +60,9 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     lo, hi = min(start_2, start_3, start_4), max(end_2, end_3, end_4)
     keys = KeyRegion(view.text, lo, hi, view.original)
     report.template_evidence = find_evidence(view, keys.sub(min(start_2, start_3), max(end_2, end_3)))
-    legacy = any(label_key(h) in label_key(s.title) for s in report.sections for h in LEGACY_HEADINGS)
+    # Free-form pre-2019 reports have none of the six sections; their old headings
+    # (概述, 依申请公开政府信息情况, 收费及减免情况 …) are looked for in the whole text.
+    legacy = sum(1 for heading in LEGACY_HEADINGS if heading in view.text) >= 2
     report.template = decide(report.template_evidence, report.year, True, legacy)
     preferred = FORMAT_2019 if report.template == FORMAT_2019 else FORMAT_2021
     formats = [FORMATS[preferred], FORMATS[FORMAT_2021 if preferred == FORMAT_2019 else FORMAT_2019]]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from govlint.parser.normalize import keyed, label_key
-from govlint.parser.similarity import ratio
+from govlint.parser.similarity import prefix_match, ratio
 from govlint.parser.tokens import pieces
 
 #: Similarity needed to accept a label that was not found exactly.
@@ -60,17 +60,25 @@ def _label_spec(label: str, ident: object) -> LabelSpec:
 
 @dataclass
 class Anchor:
-    """A label found in the text: view indices ``[start, end)`` and how well it matched."""
+    """A label found in the text: view indices ``[start, end)`` and how well it matched.
+
+    ``exact`` says the label's body was found as written in the format (its numbering may
+    differ); otherwise it was matched by similarity.
+    """
 
     spec: LabelSpec
     start: int
     end: int
     text: str
     similarity: float
+    exact: bool = True
 
 
-_OPENERS = "(（[【“\"'《"
-_CLOSERS = ")）]】”\"'》"
+_OPENERS = "([\"'《"
+_CLOSERS = ")]\"'》"
+_SPACE_RE = re.compile(r"\s+")
+#: What may follow a label in the same cell: text up to a separator or a digit.
+_CONTINUATION_RE = re.compile(r"[^\s|\d]+")
 
 
 class KeyRegion:
@@ -116,29 +124,35 @@ class KeyRegion:
 
         return bisect.bisect_left(self.positions, view_index)
 
-    def written(self, key_start: int, key_end: int) -> str:
-        """The label as written (whitespace collapsed) for key range ``[key_start, key_end)``.
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """View ``[start, end)`` widened over the brackets and quotes that enclose a label.
 
-        Brackets and quotes around the label (dropped from keys) are put back.
+        Keys drop punctuation, so ``（一）予以公开`` is found from ``一``; the label (and the
+        finding's position) starts at ``（``.
         """
-        start, end = self.view_start(key_start), self.view_end(key_end)
-        return self.quote(start, end)
-
-    def quote(self, start: int, end: int) -> str:
-        """Text of view ``[start, end)`` widened over enclosing brackets, as in the original."""
         text = self.text
         while start > self.start and text[start - 1] in _OPENERS:
             start -= 1
-        opened = sum(text[start:end].count(c) for c in "(（[【") - sum(text[start:end].count(c) for c in ")）]】")
-        quotes = text[start:end].count('"') % 2
+        inner = text[start:end]
+        opened = inner.count("(") + inner.count("[") - inner.count(")") - inner.count("]")
+        quotes = inner.count('"') % 2
         while end < self.end and text[end] in _CLOSERS and (opened > 0 or (quotes and text[end] == '"')):
             if text[end] == '"':
                 quotes = 0
             else:
                 opened -= 1
             end += 1
-        raw = self.original(start, end) if self.original else text[start:end]
-        return re.sub(r"\s+", "", raw)
+        return start, end
+
+    def quote(self, start: int, end: int) -> str:
+        """The label at view ``[start, end)`` as written in the original (whitespace removed)."""
+        raw = self.original(start, end) if self.original else self.text[start:end]
+        return _SPACE_RE.sub("", raw)
+
+    def anchor(self, spec: "LabelSpec", start: int, end: int, similarity: float, exact: bool) -> "Anchor":
+        """An :class:`Anchor` for view ``[start, end)``, widened over its brackets."""
+        start, end = self.widen(start, end)
+        return Anchor(spec, start, end, self.quote(start, end), similarity, exact)
 
 
 #: A numbering written before a label as its own token: ``3.``, ``(2)``, ``二、`` (not ``40000042.``).
@@ -175,8 +189,34 @@ def _find_exact(region: KeyRegion, spec: LabelSpec, cursor: int, limit: int) -> 
     return start, found + len(spec.body)
 
 
-def find_sequence(region: KeyRegion, specs: list[LabelSpec]) -> list[Anchor | None]:
-    """Anchors for ``specs`` in order: exact matches first, then similar text in the gaps."""
+def _extend(region: KeyRegion, spec: LabelSpec, anchor: Anchor, fragments) -> Anchor:
+    """Widen an exact match over words written right after it in the same cell.
+
+    ``行政强制措施 3`` is the row 行政强制 with a changed label (similarity < 1), not the
+    label 行政强制 followed by a stray row 措施; ``现行有效件数（历史累计）`` is an annotated
+    column title. Text that is itself a label of the table (``三、本年度办理结果（一）予以公开``
+    run together) is left to its own anchor.
+    """
+    if fragments is None:
+        return anchor  # without the table's labels, following text cannot be judged
+    follow = _CONTINUATION_RE.match(region.text, anchor.end, region.end)
+    if follow is None:
+        return anchor
+    extra = label_key(follow.group())
+    if not extra or follow.group() in fragments:
+        return anchor
+    start, end = anchor.start, follow.end()
+    written = region.quote(start, end)
+    return Anchor(spec, start, end, written, ratio(spec.key, label_key(written)), anchor.exact)
+
+
+def find_sequence(region: KeyRegion, specs: list[LabelSpec], fragments=None) -> list[Anchor | None]:
+    """Anchors for ``specs`` in order: exact matches first, then similar text in the gaps.
+
+    ``fragments`` (the table's labels, supporting ``in``) lets an exact match extend over
+    words that follow it in the same cell (see :func:`_extend`). Similar text is only looked
+    for between exact anchors: a region with no exact label has no table.
+    """
     found: list[Anchor | None] = [None] * len(specs)
     cursor = 0
     for index, spec in enumerate(specs):
@@ -184,24 +224,38 @@ def find_sequence(region: KeyRegion, specs: list[LabelSpec]) -> list[Anchor | No
         if hit is None:
             continue
         k_start, k_end = hit
-        found[index] = Anchor(
-            spec,
-            region.view_start(k_start),
-            region.view_end(k_end),
-            region.written(k_start, k_end),
-            1.0 if region.key[k_start:k_end] == spec.key else _numbering_similarity(spec, region.key[k_start:k_end]),
-        )
+        written_key = region.key[k_start:k_end]
+        similarity = 1.0 if written_key == spec.key else _numbering_similarity(spec, written_key)
+        anchor = region.anchor(spec, region.view_start(k_start), region.view_end(k_end), similarity, True)
+        found[index] = _extend(region, spec, anchor, fragments)
         cursor = k_end
-    _fill_gaps(region, specs, found)
+    if any(found):
+        _fill_gaps(region, specs, found)
     return found
 
 
-def find_each(region: KeyRegion, specs: list[LabelSpec], masks: tuple[str, ...] = ()) -> list[Anchor | None]:
+def _header_candidates(region: KeyRegion, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Header cells not yet claimed: single text pieces and runs of two or three of them
+    (a cell split over lines: ``本年新`` / ``制作数量``)."""
+    texts = [p for p in pieces(region.text, region.start, region.end) if p.kind == "text"]
+    free = [p for p in texts if not any(a <= p.start < b for a, b in taken)]
+    candidates = []
+    for i in range(len(free)):
+        for width in (1, 2, 3):
+            group = free[i : i + width]
+            if len(group) < width:
+                break
+            candidates.append((group[0].start, group[-1].end, "".join(p.text for p in group)))
+    return candidates
+
+
+def find_each(region: KeyRegion, specs: list[LabelSpec], masks: tuple[str, ...] = (),
+              fragments=None) -> list[Anchor | None]:
     """Anchors for ``specs`` searched independently (header cells come in any order).
 
     Occurrences of ``masks`` (group header cells such as 法人或其他组织) are blanked first,
     so that a short label (其他) is not found inside a longer one. Labels not found exactly
-    are matched by similarity against the header's unclaimed text runs.
+    are matched by similarity against the header's unclaimed cells.
     """
     key = region.key
     for mask in masks:
@@ -218,26 +272,41 @@ def find_each(region: KeyRegion, specs: list[LabelSpec], masks: tuple[str, ...] 
             found.append(None)
             continue
         claimed.append((position, position + len(spec.key)))
-        start, end = region.view_start(position), region.view_end(position + len(spec.key))
-        found.append(Anchor(spec, start, end, region.written(position, position + len(spec.key)), 1.0))
-    runs = [r for r in text_runs(region.text, region.start, region.end)
-            if not any(a is not None and r[0] <= a.start < r[1] for a in found)]
+        anchor = region.anchor(spec, region.view_start(position), region.view_end(position + len(spec.key)), 1.0, True)
+        found.append(_extend(region, spec, anchor, fragments))
+    taken = [(a.start, a.end) for a in found if a is not None]
     for index, spec in enumerate(specs):
         if found[index] is not None:
             continue
-        scored = [(ratio(spec.key, label_key(text)), n) for n, (_, _, text) in enumerate(runs)]
-        if not scored:
-            continue
-        score, n = max(scored)
-        if score >= FUZZY_THRESHOLD:
-            start, end, text = runs.pop(n)
-            found[index] = Anchor(spec, start, end, region.quote(start, end), score)
+        best: tuple[float, int, int] | None = None
+        for start, end, text in _header_candidates(region, taken):
+            score = ratio(spec.key, label_key(text))
+            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+                best = (score, start, end)
+        if best is not None:
+            score, start, end = best
+            found[index] = region.anchor(spec, start, end, score, False)
+            taken.append((start, end))
     return found
 
 
 def _numbering_similarity(spec: LabelSpec, written_key: str) -> float:
     """Similarity when the body matched exactly but the numbering differs or is absent."""
     return ratio(spec.key, written_key)
+
+
+def _run_score(spec: LabelSpec, run_key: str) -> tuple[float, int]:
+    """How well a text run is ``spec``'s label: ``(score, key length of the label part)``.
+
+    The whole run may be the label (a typo), or the label may start the run with other text
+    after it in the same line (a misspelt caption followed by its header:
+    ``第二十条第（六）款信息内容…``); then only the prefix is the label.
+    """
+    whole = max(ratio(spec.key, run_key), ratio(spec.body, run_key) * 0.95)
+    coverage, end = prefix_match(spec.key, run_key)
+    if coverage * 0.9 > whole and end < len(run_key):
+        return coverage * 0.9, end
+    return whole, len(run_key)
 
 
 def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | None]) -> None:
@@ -258,17 +327,20 @@ def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | N
         run_cursor = 0
         for missing in range(gap_start_index, index):
             spec = specs[missing]
-            best: tuple[float, int] | None = None
+            best: tuple[float, int, int] | None = None
             for run_index in range(run_cursor, len(runs)):
                 start, end, text = runs[run_index]
-                score = max(ratio(spec.key, label_key(text)), ratio(spec.body, label_key(text)) * 0.95)
+                score, key_length = _run_score(spec, label_key(text))
                 if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                    best = (score, run_index)
+                    best = (score, run_index, key_length)
             if best is None:
                 continue
-            score, run_index = best
-            start, end, text = runs[run_index]
-            found[missing] = Anchor(spec, start, end, region.quote(start, end), score)
+            score, run_index, key_length = best
+            start, end, _ = runs[run_index]
+            k_start = region.key_index(start)
+            if k_start + key_length < region.key_index(end):
+                end = region.view_end(k_start + key_length)  # the label is a prefix of the run
+            found[missing] = region.anchor(spec, start, end, score, False)
             run_cursor = run_index + 1
 
 

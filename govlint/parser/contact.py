@@ -143,7 +143,8 @@ def find_contacts(view: TextView) -> list[ContactField]:
             value_start += 1
         limit = labels[index + 1][0].start() if index + 1 < len(labels) else len(text)
         value_end = _value_end(text, value_start, limit, wrap)
-        value = text[value_start:value_end].replace("\n", "").strip()
+        # The value as written (full-width characters kept: ＠ in an address is an error).
+        value = view.original(value_start, value_end).replace("\r", "").replace("\n", "").strip()
         while value_end > value_start and text[value_end - 1] in " \n":
             value_end -= 1
         raw = match.group()

@@ -18,7 +18,7 @@ _SIGNALS = [(FORMAT_2019, label, label_key(label)) for label in SIGNALS_2019] + 
 ]
 
 #: Headings of pre-2019 free-form reports (old 条例 第三十二条).
-LEGACY_HEADINGS = ("概述", "依申请公开政府信息情况", "收费及减免情况", "因政府信息公开申请行政复议")
+LEGACY_HEADINGS = ("概述", "依申请公开政府信息情况", "收费及减免情况", "因政府信息公开申请行政复议", "主动公开政府信息情况")
 
 
 def find_evidence(view: TextView, region: KeyRegion) -> list[Evidence]:

@@ -131,28 +131,40 @@ def _issuer_in(match: re.Match[str]) -> str | None:
 
 
 def _find_title(view: TextView, intro_end: int, report: Report, mentions: list[YearMention]) -> str | None:
-    """Set ``report.title`` (and its year mentions); return the issuer named in it."""
+    """Set ``report.title`` (and its year mentions); return the issuer named in it.
+
+    A line naming the report *with a year* wins over an earlier one without (site menus
+    carry entries such as ``政府信息公开年报`` above the real title).
+    """
     text = view.text
     lines = [(a, b) for a, b in _lines_before(text, intro_end) if text[a:b].strip()]
     header = _HEADER_TITLE_RE.search(text, 0, intro_end)
+    fallback = None
     for index, (a, b) in enumerate(lines):
         line = text[a:b].strip()
         above = lines[index - 1] if index and text.count("\n", lines[index - 1][1], a) == 1 else None
         above_line = text[above[0] : above[1]].strip() if above else ""
         match = _title_match(line)
+        candidate = None
         if match is None:
             # A title wrapped inside its name: "…2024年政府信息公开" / "工作年度报告".
             if above and line.endswith(("报告", "年报")):
                 joined = _title_match(above_line + line)
                 if joined:
-                    return _set_title(view, report, mentions, (above[0], b), above_line + line, joined, header)
-            continue
-        if above and not (match.group("pre") + match.group("mid")).strip() and _organ_line(above_line):
+                    candidate = ((above[0], b), above_line + line, joined)
+        elif above and not (match.group("pre") + match.group("mid")).strip() and _organ_line(above_line):
             # The issuer on the line above: "XX市人民政府" / "2024 年政府信息公开工作年度报告".
             joined_text = above_line + line
-            joined = _title_match(joined_text) or match
-            return _set_title(view, report, mentions, (above[0], b), joined_text, joined, header)
-        return _set_title(view, report, mentions, (a, b), line, match, header)
+            candidate = ((above[0], b), joined_text, _title_match(joined_text) or match)
+        else:
+            candidate = ((a, b), line, match)
+        if candidate is None:
+            continue
+        if candidate[2].group("year"):
+            return _set_title(view, report, mentions, *candidate, header)
+        fallback = fallback or candidate
+    if fallback is not None and not (header and header.group("value")):
+        return _set_title(view, report, mentions, *fallback, header)
     if header and header.group("value"):
         value, start = header.group("value"), header.start("value")
         report.title = TextFact(value, view.span(start, header.end("value")))
@@ -163,6 +175,8 @@ def _find_title(view: TextView, intro_end: int, report: Report, mentions: list[Y
             year_span = view.span(start + match.start("year"), start + match.end("year"))
             mentions.append(YearMention("title", _year_value(match.group("year")), year_span))
         return _issuer_in(match)
+    if fallback is not None:
+        return _set_title(view, report, mentions, *fallback, header)
     return None
 
 

@@ -99,7 +99,9 @@ def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> R
 
 def _cell(view: TextView, piece: Piece) -> Cell:
     start, end = piece.start, piece.end
-    return Cell(piece.value, piece.text, None, piece.kind, locate=lambda: view.span(start, end))
+    # Quote the cell as written (—, ／, １２) unless it is plain digits (the common case).
+    raw = piece.text if piece.digits_only or piece.kind == "blank" else view.original(start, end)
+    return Cell(piece.value, raw, None, piece.kind, locate=lambda: view.span(start, end))
 
 
 def _missing_cells(count: int) -> list[Cell]:
@@ -252,10 +254,10 @@ def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list
 # --------------------------------------------------------------------------- generic labelled table
 
 def _columns(view: TextView, region: KeyRegion, spec: TableSpec, header_end: int,
-             masks: tuple[str, ...] = ()) -> list[Column]:
+             masks: tuple[str, ...] = (), fragments: Fragments | None = None) -> list[Column]:
     header = region.sub(region.start, max(region.start, header_end))
     specs = [LabelSpec.of(label, key) for key, label in spec.columns]
-    anchors = find_each(header, specs, masks) if header.key else [None] * len(specs)
+    anchors = find_each(header, specs, masks, fragments) if header.key else [None] * len(specs)
     columns = []
     for (key, label), anchor in zip(spec.columns, anchors):
         if anchor is None:
@@ -276,13 +278,13 @@ def read_table(
 ) -> tuple[Table, list[PendingSplit]] | None:
     """Read a table with labelled rows in ``region``; ``None`` if no row label is there."""
     end = region.end
-    row_specs = [LabelSpec.of(r.label, r) for r in spec.rows]
-    anchors = find_sequence(region, row_specs)
-    if not any(anchors):
-        return None
-    first = min(a.start for a in anchors if a is not None)
-    columns = _columns(view, region, spec, first, extra_labels)
     fragments = _fragments(spec, extra_labels)
+    row_specs = [LabelSpec.of(r.label, r) for r in spec.rows]
+    anchors = find_sequence(region, row_specs, fragments)
+    if not any(a is not None and a.exact for a in anchors):
+        return None  # text that merely resembles a row label is no table
+    first = min(a.start for a in anchors if a is not None)
+    columns = _columns(view, region, spec, first, extra_labels, fragments)
     placed = sorted((a.start, i) for i, a in enumerate(anchors) if a is not None)
     next_start = {i: (placed[n + 1][0] if n + 1 < len(placed) else end) for n, (_, i) in enumerate(placed)}
     table = Table(

@@ -23,12 +23,16 @@ MEASURE_NAMES = {
     "normative_issued": "本年制发的行政规范性文件",
     "normative_repealed": "本年废止的行政规范性文件",
     "normative_in_force": "现行有效的行政规范性文件",
+    "licensing_decisions": "本年行政许可处理决定",
+    "penalty_decisions": "本年行政处罚处理决定",
 }
 _APPLICATION_ROWS = {"new": "new", "carried_in": "carried_in", "handled": "total", "carried_out": "carried_out",
                      "granted": "granted"}
 _NORMATIVE_COLUMNS = {"2021": {"normative_issued": "issued", "normative_repealed": "repealed",
                                "normative_in_force": "in_force"},
                       "2019": {"normative_issued": "made"}}
+#: Decision counts of section 二: (table, row); the column is ``decisions`` in both formats.
+_DECISION_ROWS = {"licensing_decisions": ("item5", "licensing"), "penalty_decisions": ("item6", "penalty")}
 
 
 def table_figure(report, measure: str):
@@ -55,6 +59,17 @@ def table_figure(report, measure: str):
             return None
         return direct + after, f"第四部分表格行政诉讼总计（未经复议直接起诉{direct} + 复议后起诉{after}）", \
             review.row("suit_direct").cells[4].span
+    if measure in _DECISION_ROWS:
+        table_key, row_key = _DECISION_ROWS[measure]
+        table = next((t for t in report.tables.active_disclosure if t.key == table_key), None)
+        if table is None or "decisions" not in table.column_keys:
+            return None
+        value, row = table.value(row_key, "decisions"), table.row(row_key)
+        if value is None or row is None:
+            return None
+        index = table.column_keys.index("decisions")
+        return value, f"{templates.table_name(table_key)}「{row.label or row.official_label}」{table.columns[index].label}", \
+            row.cells[index].span
     column = _NORMATIVE_COLUMNS.get(report.template, {}).get(measure)
     if column:
         table = next((t for t in report.tables.active_disclosure if t.key == "item1"), None)
@@ -78,9 +93,10 @@ def prose_table_mismatch(report, options):
     Statements in the introduction and section 一 that give a figure the tables also hold:
     新收/收到/受理 … 申请 X件 (section 三 row 一 总计), 上年结转 Y件, 办结/答复 Z件 （七）总计,
     结转下年度/顺延 W件, 予以公开 K件, 行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/
-    现行有效 规范性文件 (section 二). Arabic and Chinese numerals (十六件, 两件) and digits spaced
-    by PDF extraction are read. Nothing is said about different measures (按时办结 is not
-    （七）总计), other scopes (区本级 vs 全区, a 街道 citing the district), subsets (含…, 其中…),
+    现行有效 规范性文件, 作出行政许可决定 and 作出行政处罚决定 (section 二, 处理决定数量). Arabic
+    and Chinese numerals (十六件, 两件) and digits spaced by PDF extraction are read. Nothing is
+    said about different measures (按时办结 is not （七）总计; 公开行政处罚信息85条 is not a
+    decision count), other scopes (区本级 vs 全区, a 街道 citing the district), subsets (含…, 其中…),
     other years (上年, 2019年), comparisons and approximate figures (近100件), or a table
     cell that could not be read.
 
