@@ -8,6 +8,7 @@ required is configurable, and a province pack can make these rules stricter.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from govlint.api import Option, Span, Violation, rule
 
@@ -35,8 +36,11 @@ def _is_placeholder(value: str) -> bool:
 
 
 def _phone_numbers(value: str) -> list[str]:
-    """Individual numbers in a phone field (``0851-3818 4556、13812345678``)."""
-    text = value.replace("－", "-").replace("—", "-").replace("（", "(").replace("）", ")")
+    """Individual numbers in a phone field (``0851-3818 4556、13812345678``).
+
+    Full-width digits and dashes are read as their ASCII forms: ０８５１－… is a valid number.
+    """
+    text = unicodedata.normalize("NFKC", value).replace("—", "-").replace("–", "-")
     text = re.sub(r"(?<=\d)\s+(?=\d)", "", text)
     return [p for p in re.split(r"[、,，;；/或和及\s]+", text) if re.search(r"\d", p)]
 
@@ -165,7 +169,7 @@ def invalid_postcode(report, options):
     """
     for contact in report.contacts:
         if contact.kind == "postcode" and not _is_placeholder(contact.value):
-            code = re.sub(r"\s+", "", contact.value)
+            code = re.sub(r"\s+", "", unicodedata.normalize("NFKC", contact.value))
             if not re.fullmatch(r"\d{6}", code):
                 yield Violation(f"邮政编码「{contact.value}」应为6位数字", contact.span)
 
@@ -222,7 +226,10 @@ def contact_placeholder(report, options):
     for contact in report.contacts:
         if contact.kind in FIELD_NAMES and _is_placeholder(contact.value):
             shown = contact.value.strip() or "空"
-            yield Violation(f"「{contact.label}」后没有填写内容（{shown}）", contact.span)
+            if contact.kind == "office":
+                yield Violation(f"「请与…联系」中没有填写联系部门（{shown}）", contact.span)
+            else:
+                yield Violation(f"「{contact.label}」后没有填写内容（{shown}）", contact.span)
 
 
 RULES = [missing_contact, missing_contact_field, invalid_phone, invalid_postcode, invalid_email, contact_placeholder]

@@ -187,6 +187,10 @@ def impossible_date(report, options):
 _DEPARTMENT_RE = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|站|队|署|处|部|馆|公司|集团)$")
 _GOVERNMENT_RE = re.compile(r"(人民政府|政府|管委会|管理委员会|行政公署|实验区|开发区|新区)$")
 _TOWNSHIP_RE = re.compile(r"(乡|镇|街道|社区|苏木)")
+#: A street office's own name ends like a department's (…街道办事处): not a department.
+_STREET_OFFICE_RE = re.compile(r"(?<=街道)(办事处|办)$")
+#: The deadlines of 条例 第四十九条 (the defaults of the options below).
+STATUTORY_DEADLINES = {"department": "01-31", "government": "03-31"}
 
 
 def issuer_kind(issuer: str | None) -> str | None:
@@ -198,7 +202,8 @@ def issuer_kind(issuer: str | None) -> str | None:
     if not issuer:
         return None
     name = re.sub(r"\s+", "", issuer)
-    if _TOWNSHIP_RE.search(name) and not _DEPARTMENT_RE.search(name.removesuffix("人民政府")):
+    own_name = _STREET_OFFICE_RE.sub("", name.removesuffix("人民政府"))
+    if _TOWNSHIP_RE.search(name) and not _DEPARTMENT_RE.search(own_name):
         return "township"
     if _GOVERNMENT_RE.search(name):
         return "government"
@@ -213,9 +218,11 @@ def issuer_kind(issuer: str | None) -> str | None:
     "发布日期晚于条例规定的期限",
     "warning",
     options=[
-        Option("department-deadline", "str", "01-31", "MM-DD: deadline for 县级以上人民政府部门 (条例 第四十九条).",
+        Option("department-deadline", "str", STATUTORY_DEADLINES["department"],
+               "MM-DD: deadline for 县级以上人民政府部门 (条例 第四十九条).",
                pattern=r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"),
-        Option("government-deadline", "str", "03-31", "MM-DD: deadline for a government's own report.",
+        Option("government-deadline", "str", STATUTORY_DEADLINES["government"],
+               "MM-DD: deadline for a government's own report.",
                pattern=r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"),
         Option("township-deadline", "str", "", "MM-DD for 乡镇/街道 reports (set by local notices); empty: not checked.",
                pattern=r"((0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?"),
@@ -274,8 +281,9 @@ def late_publication(report, options):
         return
     if mention.date > deadline:
         who = {"department": "政府部门", "government": "人民政府", "township": "乡镇（街道）"}[kind]
+        source = "条例第四十九条" if STATUTORY_DEADLINES.get(kind) == deadline_text else f"配置项 {kind}-deadline"
         yield Violation(
-            f"{basis}为{_cn_date(mention.date)}，晚于{who}年度报告的发布期限{_cn_date(deadline)}（条例第四十九条）",
+            f"{basis}为{_cn_date(mention.date)}，晚于{who}年度报告的发布期限{_cn_date(deadline)}（{source}）",
             mention.span,
         )
 
@@ -328,16 +336,19 @@ def premature_date(report, options):
     None.
     """
     end = report.period.end.date if report.period is not None else None
+    what = "统计期限结束日"
     if end is None and report.year is not None:
-        end = dt.date(report.year, 12, 31)
+        end, what = dt.date(report.year, 12, 31), "报告年度最后一天"
     if end is None:
         return
     for mention in (report.published, report.signed):
         if mention is None or mention.date is None:
             continue
         if mention.date <= end:
+            when = f"{what}（{_cn_date(end)}）"
+            relation = f"早于{when}" if mention.date < end else f"与{when}同日"
             yield Violation(
-                f"{_role(mention)}为{_cn_date(mention.date)}，早于统计期限结束日{_cn_date(end)}，报告年度或日期可能写错",
+                f"{_role(mention)}为{_cn_date(mention.date)}，{relation}，报告年度或日期可能写错",
                 mention.span,
             )
 

@@ -339,7 +339,9 @@ def title_format(report, options):
     if "年度报告" in compact and "工作年度报告" not in compact:
         hints.append("缺少「工作」二字")
     if not re.search(r"\d{4}", compact):
-        hints.append("缺少年份")
+        hints.append("年份应使用阿拉伯数字" if re.search(r"[〇零○一二三四五六七八九]{4}年", compact) else "缺少年份")
+    elif re.match(r"\d{4}年", compact):
+        hints.append("缺少机关名称")
     hint = f"（{'；'.join(hints)}）" if hints else ""
     yield Violation(f"标题「{compact}」不符合{_TITLE_SHAPE}的格式{hint}", report.title.span)
 

@@ -207,6 +207,30 @@ def missing_row(report, options):
                 yield Violation(f"{templates.table_name(table.key)}缺少「{row.official_label}」行{after}", span)
             else:
                 previous = row
+    yield from _missing_other_items(report)
+
+
+def _missing_other_items(report):
+    """A 2021-format report whose section 三 table has the 2019 single （六）其他处理 data row.
+
+    The parser reads the table with whichever format's rows fit it best, so such a table is
+    read as a complete 2019 table; judged against the report's format, the three 2021
+    sub-items of （六）其他处理 are missing.
+    """
+    table = report.tables.applications
+    if table is None or _expected_format(report) != "2021" or table.row("other.1") is not None:
+        return
+    other = table.row("other")
+    if other is None or other.status == "missing" or other.span is None:
+        return
+    span = Span(other.span.end_line, 1, other.span.end_line, 1)
+    for spec in templates.APPLICATIONS_2021.rows:
+        if spec.key.startswith("other."):
+            yield Violation(
+                f"{templates.table_name(table.key)}缺少「{spec.label}」行（应在「{other.label}」之后；"
+                f"{FORMAT_NAMES['2021']}将（六）其他处理分为三项分别填报）",
+                span,
+            )
 
 
 @rule("GOV106", "unexpected-row", "统计表中有格式之外的行", "warning")
@@ -261,6 +285,8 @@ def template_unknown(report, options):
     Options:
     None.
     """
+    if report.year is not None and templates.expected_template(report.year) == "legacy":
+        return  # free-form reports of 2018 and earlier predate the national format
     if report.template == "unknown" and report.has_report_content:
         yield Violation(
             "无法判断报告使用的是2019年格式还是2021年格式：表格中没有任一格式特有的标签（如「本年新制作数量」或「本年制发件数」）",
