@@ -23,7 +23,8 @@ A rule plugin is a module registered under the ``govlint`` entry-point group::
         ...
         yield Violation("…", span)
 
-``templates`` is the data of the two national formats (section titles, table captions,
+``regex.compile`` is ``re.compile`` with the compiled pattern cached between runs (start-up
+time: pre-commit runs govlint on every commit). ``templates`` is the data of the two national formats (section titles, table captions,
 columns, rows) and ``label_key`` the comparison key for labels. Everything exported here
 is a stable contract; internals may change between releases.
 """
@@ -54,7 +55,7 @@ from govlint.model import (
     TextFact,
     YearMention,
 )
-from govlint import templates
+from govlint import regex, templates
 from govlint.parser.normalize import label_key
 from govlint.rules import Option, Rule, rule
 
@@ -88,6 +89,7 @@ __all__ = [
     "YearMention",
     "hookimpl",
     "label_key",
+    "regex",
     "rule",
     "templates",
 ]

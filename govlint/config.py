@@ -14,7 +14,7 @@ from __future__ import annotations
 import fnmatch
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -45,21 +45,21 @@ KEYS: dict[str, str] = {
 }
 
 
-@dataclass
+@record
 class Config:
     """One configuration file's values (or the empty configuration)."""
 
     path: Path | None = None
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = factory(Path.cwd)
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = factory(dict)
     exclude: tuple[str, ...] = ()
     output_format: str | None = None
-    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = factory(dict)
 
     @property
     def where(self) -> str:

@@ -8,7 +8,7 @@ file path. Formatters only ever see diagnostics.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from govlint.records import record
 
 from govlint.model import Span
 
@@ -29,7 +29,7 @@ class Severity(str, enum.Enum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
-@dataclass
+@record
 class Violation:
     """What a rule reports: a concrete Chinese message and where it applies.
 
@@ -41,7 +41,7 @@ class Violation:
     span: Span | None = None
 
 
-@dataclass
+@record
 class Diagnostic:
     """One finding, fully resolved: ready for any output format."""
 

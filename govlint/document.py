@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 
 from govlint.model import Span
 
@@ -22,7 +22,7 @@ BLANK_CELL = "\ue000"
 CELL_SEPARATOR = " | "
 
 
-@dataclass
+@record
 class Suppression:
     """An inline directive that silences diagnostics on some lines of the original file.
 
@@ -56,7 +56,7 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-@dataclass
+@record
 class Document:
     """Decoded input: parser text, original source and the map between them.
 
@@ -71,7 +71,7 @@ class Document:
     reader: str = "text"
     source: str | None = None
     origin: array | None = None
-    suppressions: list[Suppression] = field(default_factory=list)
+    suppressions: list[Suppression] = factory(list)
     #: How ``line``/``column`` are to be read for this format (documented in the README):
     #: ``line:column`` of the original file for text, Markdown and HTML; ``block:character``
     #: for Word (the linearised text is the source: one paragraph or table row per line);
@@ -80,8 +80,8 @@ class Document:
     #: ``page:line`` scheme only: ``(page, line within the page)`` of each line of ``source``.
     #: Positions then come out as line = page number, column = line within that page.
     page_lines: list[tuple[int, int]] | None = None
-    _starts: list[int] = field(default_factory=list, repr=False)
-    _last_line: int = field(default=0, repr=False)
+    _starts: list[int] = factory(list)
+    _last_line: int = 0
 
     def __post_init__(self) -> None:
         if self.source is None:

@@ -11,13 +11,15 @@ to ``importlib.metadata``.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import importlib
 import os
 import re
 import sys
 from typing import Any
 
-_META_DIR_RE = re.compile(r"^(?P<name>[^-]+?)(?:-(?P<version>[^-]+?))?(?:-py\d[^-]*)?\.(?:dist|egg)-info$", re.I)
+_META_DIR_RE = regex.compile(r"^(?P<name>[^-]+?)(?:-(?P<version>[^-]+?))?(?:-py\d[^-]*)?\.(?:dist|egg)-info$", re.I)
 
 
 def _normalise(name: str) -> str:

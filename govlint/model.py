@@ -12,7 +12,7 @@ the last character), as in SARIF.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -108,7 +108,7 @@ class Cell:
 RowStatus = Literal["ok", "short", "long", "unreadable", "missing"]
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Row:
     """A table row matched to a template row.
 
@@ -126,7 +126,7 @@ class Row:
     cells: list[Cell]
     status: RowStatus = "ok"
     found: int = 0
-    found_cells: list[Cell] = field(default_factory=list)
+    found_cells: list[Cell] = factory(list)
     similarity: float = 1.0
 
     @property
@@ -139,7 +139,7 @@ class Row:
         return self.cells[columns.index(column)]
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Column:
     """A table column: its template key and official label, and the label as written."""
 
@@ -150,7 +150,7 @@ class Column:
     similarity: float = 1.0
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Table:
     """One statistical table of sections 二–四.
 
@@ -165,7 +165,7 @@ class Table:
     span: Span | None
     columns: list[Column]
     rows: list[Row]
-    extra_rows: list[Row] = field(default_factory=list)
+    extra_rows: list[Row] = factory(list)
     caption_similarity: float = 1.0
 
     @property
@@ -188,11 +188,11 @@ class Table:
         return row.cells[self.column_keys.index(column_key)].value
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Tables:
     """The report's tables, by section."""
 
-    active_disclosure: list[Table] = field(default_factory=list)
+    active_disclosure: list[Table] = factory(list)
     applications: Table | None = None
     review_litigation: Table | None = None
 
@@ -208,7 +208,7 @@ class Tables:
 
 # --------------------------------------------------------------------------- sections
 
-@dataclass(eq=False)
+@record
 class Heading:
     """A numbered sub-heading inside a section, e.g. ``（三）`` or ``2.``.
 
@@ -222,7 +222,7 @@ class Heading:
     span: Span
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Section:
     """One of the six sections, found by its title.
 
@@ -240,12 +240,12 @@ class Section:
     match: Literal["official", "alias", "similar"] = "official"
     similarity: float = 1.0
     numeral: str = ""
-    headings: list[Heading] = field(default_factory=list)
+    headings: list[Heading] = factory(list)
 
 
 # --------------------------------------------------------------------------- metadata
 
-@dataclass(eq=False)
+@record
 class DateMention:
     """A date as written, parsed if possible.
 
@@ -270,7 +270,7 @@ class DateMention:
         return _dt.date(self.year, self.month, self.day)
 
 
-@dataclass(eq=False)
+@record
 class Period:
     """The statistics period sentence (统计期限 …), with both ends.
 
@@ -285,7 +285,7 @@ class Period:
     end_year_written: bool = True
 
 
-@dataclass(eq=False)
+@record
 class YearMention:
     """Where a report year was stated: ``title``, ``period``, ``intro`` or ``header``."""
 
@@ -294,7 +294,7 @@ class YearMention:
     span: Span
 
 
-@dataclass(eq=False)
+@record
 class TextFact:
     """A short piece of text the parser recognised (title, part count, fee statement…)."""
 
@@ -303,7 +303,7 @@ class TextFact:
     value: int | None = None
 
 
-@dataclass(eq=False)
+@record
 class ContactField:
     """A contact detail after its label, e.g. ``电话：0851-38184556``.
 
@@ -317,7 +317,7 @@ class ContactField:
     span: Span
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Claim:
     """A figure stated in prose that a table also holds (新收申请16件, 行政复议4起).
 
@@ -334,10 +334,10 @@ class Claim:
     value: int
     text: str
     span: Span
-    qualifiers: list[str] = field(default_factory=list)
+    qualifiers: list[str] = factory(list)
 
 
-@dataclass(eq=False)
+@record
 class Evidence:
     """A label that points to one format (``2019`` or ``2021``)."""
 
@@ -346,7 +346,7 @@ class Evidence:
     span: Span | None
 
 
-@dataclass(eq=False)
+@record
 class Problem:
     """Something the parser could not read, with its position (exported by ``extract``)."""
 
@@ -355,30 +355,30 @@ class Problem:
     span: Span | None = None
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Report:
     """A parsed annual report. Built by :func:`govlint.parser.parse`."""
 
     path: str
     document: "Document"
     template: Template = "unknown"
-    template_evidence: list[Evidence] = field(default_factory=list)
+    template_evidence: list[Evidence] = factory(list)
     year: int | None = None
-    year_mentions: list[YearMention] = field(default_factory=list)
+    year_mentions: list[YearMention] = factory(list)
     title: TextFact | None = None
     issuer: str | None = None
     period: Period | None = None
     published: DateMention | None = None
     signed: DateMention | None = None
-    dates: list[DateMention] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    duplicate_sections: list[Section] = field(default_factory=list)
+    dates: list[DateMention] = factory(list)
+    sections: list[Section] = factory(list)
+    duplicate_sections: list[Section] = factory(list)
     part_count: TextFact | None = None
-    tables: Tables = field(default_factory=Tables)
-    contacts: list[ContactField] = field(default_factory=list)
+    tables: Tables = factory(Tables)
+    contacts: list[ContactField] = factory(list)
     fee_statement: TextFact | None = None
-    claims: list[Claim] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    claims: list[Claim] = factory(list)
+    problems: list[Problem] = factory(list)
     previous: "Report | None" = None
 
     def section(self, number: int) -> Section | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 from typing import Any, NamedTuple
 
 from govlint.diagnostics import Severity, Violation
@@ -165,12 +165,12 @@ def rule(
     return decorate
 
 
-@dataclass
+@record
 class RuleRegistry:
     """All rules known to this run, looked up by code or by name."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, Rule] = factory(dict)
+    names: dict[str, str] = factory(dict)
 
     def add(self, new: Rule) -> None:
         """Register ``new``; the host has already checked codes and names are unique."""

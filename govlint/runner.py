@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 from pathlib import Path
 
 from govlint.diagnostics import Diagnostic, Severity, Violation
@@ -28,7 +28,7 @@ UNUSED_SUPPRESSION_CODE = "GOV901"
 STDIN = "-"
 
 
-@dataclass
+@record
 class FileResult:
     """Diagnostics of one input, plus the source lines they point at (for ``full``).
 
@@ -37,13 +37,13 @@ class FileResult:
     """
 
     path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    lines: dict[tuple[int, int], str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = factory(list)
+    lines: dict[tuple[int, int], str] = factory(dict)
     scheme: str = "line:column"
     error: str | None = None
 
 
-@dataclass
+@record
 class RunResult:
     """Everything a formatter needs: per-file results and the rule registry."""
 
@@ -70,7 +70,7 @@ class RuleCrash(GovlintError):
     """A rule raised an exception: an internal error of that plugin."""
 
 
-@dataclass
+@record
 class Input:
     """One input to check: a file path, or standard input under a display name."""
 
@@ -192,14 +192,14 @@ def make_diagnostic(path: str, target: Rule, violation: Violation, severity: Sev
     )
 
 
-@dataclass
+@record
 class Checked:
     """One checked input: its result, and (when pair rules may apply) its parsed report."""
 
     result: FileResult
     report: Report | None = None
     settings: FileSettings | None = None
-    pair_rules: list[Rule] = field(default_factory=list)
+    pair_rules: list[Rule] = factory(list)
 
 
 def apply_suppressions(result: FileResult, report: Report, final: bool,

@@ -17,7 +17,7 @@ a check.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
@@ -53,7 +53,7 @@ def _longest(code: str, selectors: Iterable[str]) -> str | None:
     return best
 
 
-@dataclass
+@record
 class SelectionSettings:
     """Selectors as written by the user, before validation."""
 
@@ -61,10 +61,10 @@ class SelectionSettings:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_ignore: tuple[str, ...] = ()
-    severity: Mapping[str, str] = field(default_factory=dict)
+    severity: Mapping[str, str] = factory(dict)
 
 
-@dataclass
+@record
 class Selection:
     """A validated selection: decides per code whether to report it and at what level."""
 

@@ -7,7 +7,7 @@ rule registry (selectors, ``[rules.<name>]`` options) and cached once per file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from govlint.rules import RuleRegistry
 from govlint.selection import Selection, SelectionSettings, normalize_selector
 
 
-@dataclass
+@record
 class CliOverrides:
     """Settings given on the command line (``None`` = not given)."""
 
@@ -30,7 +30,7 @@ class CliOverrides:
     output_format: str | None = None
 
 
-@dataclass
+@record
 class FileSettings:
     """What applies to one file: its selection and the rules' option values."""
 
@@ -39,7 +39,7 @@ class FileSettings:
     config: Config
 
 
-@dataclass
+@record
 class _Resolved:
     config: Config
     selection: Selection
@@ -48,18 +48,18 @@ class _Resolved:
     exclude: tuple[tuple[str, Path], ...]
 
 
-@dataclass
+@record
 class SettingsResolver:
     """Finds, validates and caches the configuration that applies to each path."""
 
     registry: RuleRegistry
-    cli: CliOverrides = field(default_factory=CliOverrides)
+    cli: CliOverrides = factory(CliOverrides)
     config_path: Path | None = None
     isolated: bool = False
     #: Used instead of any configuration file when no file applies (tests, ``lint_text``).
     base_config: Config | None = None
-    _by_file: dict[Path | None, _Resolved] = field(default_factory=dict)
-    _by_dir: dict[Path, Path | None] = field(default_factory=dict)
+    _by_file: dict[Path | None, _Resolved] = factory(dict)
+    _by_dir: dict[Path, Path | None] = factory(dict)
 
     def __post_init__(self) -> None:
         if self.config_path is not None and not self.config_path.is_file():

@@ -13,9 +13,12 @@ text ``…禁止公开00000003.危及…`` the ``3`` belongs to the next label, 
 
 from __future__ import annotations
 
+from govlint import regex
+
 import functools
 import re
-from dataclasses import dataclass
+from govlint.records import record
+from typing import NamedTuple
 
 from govlint.parser.normalize import keyed, label_key
 from govlint.parser.similarity import prefix_match, ratio
@@ -26,11 +29,10 @@ FUZZY_THRESHOLD = 0.6
 #: Bodies shorter than this are searched together with their numbering (``七总计``).
 SHORT_BODY = 4
 
-_NUMBERING_RE = re.compile(r"^\s*[(（]?\s*([一二三四五六七八九十]+|\d+)\s*[)）]?\s*[、.．,，]?\s*")
+_NUMBERING_RE = regex.compile(r"^\s*[(（]?\s*([一二三四五六七八九十]+|\d+)\s*[)）]?\s*[、.．,，]?\s*")
 
 
-@dataclass(frozen=True)
-class LabelSpec:
+class LabelSpec(NamedTuple):
     """A label to find: its key, the key of its numbering and of its body."""
 
     key: str
@@ -58,7 +60,7 @@ def _label_spec(label: str, ident: object) -> LabelSpec:
     return LabelSpec.build(label, ident)
 
 
-@dataclass
+@record
 class Anchor:
     """A label found in the text: view indices ``[start, end)`` and how well it matched.
 
@@ -76,9 +78,9 @@ class Anchor:
 
 _OPENERS = "([\"'《"
 _CLOSERS = ")]\"'》"
-_SPACE_RE = re.compile(r"\s+")
+_SPACE_RE = regex.compile(r"\s+")
 #: What may follow a label in the same cell: text up to a separator or a digit.
-_CONTINUATION_RE = re.compile(r"[^\s|\d]+")
+_CONTINUATION_RE = regex.compile(r"[^\s|\d]+")
 
 
 class KeyRegion:
@@ -156,7 +158,7 @@ class KeyRegion:
 
 
 #: A numbering written before a label as its own token: ``3.``, ``(2)``, ``二、`` (not ``40000042.``).
-_WRITTEN_NUMBERING_RE = re.compile(
+_WRITTEN_NUMBERING_RE = regex.compile(
     r"(?:^|(?<=[\s|]))(?:\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、])[ ]*$"
 )
 

@@ -12,10 +12,13 @@ whenever a qualifier makes the comparison unsure.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
-from dataclasses import dataclass
+from govlint.records import record
 
 from govlint.model import Claim
+from govlint.parser.words import Words
 from govlint.parser.normalize import TextView
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -61,7 +64,7 @@ def cn_value(text: str) -> int | None:
 #: A count with its unit: Arabic digits (possibly letter-spaced by PDF extraction) or Chinese.
 #: Chinese numerals take no 条 (第二十条 is an article of the 条例), and neither kind is read
 #: when 事 follows the unit (一件事一次办 is a slogan, not a count).
-_COUNT_RE = re.compile(
+_COUNT_RE = regex.compile(
     r"(?<![\d.])(?P<arabic>\d(?: ?\d)*)(?![\d.%])[ \n]*(?P<unit>件|条|起|宗|份)(?!事)"
     r"|(?<![零〇一二两三四五六七八九十百千万])(?P<chinese>[零〇一二两三四五六七八九十百千万]{1,8})[ \n]*"
     r"(?P<cunit>件|起|宗)(?!事)"
@@ -76,7 +79,7 @@ _SENTENCE_BOUNDARY = "。；;！!？?"
 _MAX_REACH = 200
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     """How a measure is recognised: a pattern that must end right before the number (``before``)
     or start right after it (``after``)."""
@@ -86,24 +89,25 @@ class Measure:
     after: re.Pattern[str] | None = None
 
 
-_GAP = r"[^，,。；;（）()\d]{0,8}"
+#: Up to eight characters within one clause (the view is normalised: ，；（） are ASCII).
+_GAP = r"(?:(?!。)[^,;()\d]){0,8}"
 MEASURES: tuple[Measure, ...] = (
-    Measure("carried_in", before=re.compile(rf"(?:上一?年度?|去年)结转{_GAP}$")),
+    Measure("carried_in", before=regex.compile(rf"(?:上一?年度?|去年)结转{_GAP}$")),
     Measure(
         "carried_out",
-        before=re.compile(rf"(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年度?{_GAP}$"),
-        after=re.compile(r"^[ ]*(?:申请)?[ ]*(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年"),
+        before=regex.compile(rf"(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年度?{_GAP}$"),
+        after=regex.compile(r"^[ ]*(?:申请)?[ ]*(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年"),
     ),
-    Measure("new", before=re.compile(rf"(?:新收|收到|受理|接收|接到|共收|收悉){_GAP}申请{_GAP}$|收到{_GAP}依申请公开{_GAP}$")),
-    Measure("handled", before=re.compile(rf"(?:办结|答复|办理完毕|处理完毕|办理完成|完成答复){_GAP}$")),
-    Measure("granted", before=re.compile(rf"予以公开{_GAP}$")),
-    Measure("licensing_decisions", before=re.compile(rf"行政许可(?:处理)?决定书?{_GAP}$")),
-    Measure("penalty_decisions", before=re.compile(rf"行政处罚(?:处理)?决定书?{_GAP}$")),
-    Measure("review", before=re.compile(rf"行政复议{_GAP}$")),
-    Measure("litigation", before=re.compile(rf"行政诉讼{_GAP}$")),
-    Measure("normative_issued", before=re.compile(rf"(?:制发|印发|出台|制定){_GAP}规范性文件{_GAP}$")),
-    Measure("normative_repealed", before=re.compile(rf"废止{_GAP}规范性文件{_GAP}$")),
-    Measure("normative_in_force", before=re.compile(rf"现行有效{_GAP}规范性文件{_GAP}$|规范性文件{_GAP}现行有效{_GAP}$")),
+    Measure("new", before=regex.compile(rf"(?:新收|收到|受理|接收|接到|共收|收悉){_GAP}申请{_GAP}$|收到{_GAP}依申请公开{_GAP}$")),
+    Measure("handled", before=regex.compile(rf"(?:办结|答复|办理完毕|处理完毕|办理完成|完成答复){_GAP}$")),
+    Measure("granted", before=regex.compile(rf"予以公开{_GAP}$")),
+    Measure("licensing_decisions", before=regex.compile(rf"行政许可(?:处理)?决定书?{_GAP}$")),
+    Measure("penalty_decisions", before=regex.compile(rf"行政处罚(?:处理)?决定书?{_GAP}$")),
+    Measure("review", before=regex.compile(rf"行政复议{_GAP}$")),
+    Measure("litigation", before=regex.compile(rf"行政诉讼{_GAP}$")),
+    Measure("normative_issued", before=regex.compile(rf"(?:制发|印发|出台|制定){_GAP}规范性文件{_GAP}$")),
+    Measure("normative_repealed", before=regex.compile(rf"废止{_GAP}规范性文件{_GAP}$")),
+    Measure("normative_in_force", before=regex.compile(rf"现行有效{_GAP}规范性文件{_GAP}$|规范性文件{_GAP}现行有效{_GAP}$")),
 )
 
 #: Measures of the section-三 table (applications for disclosure).
@@ -111,68 +115,62 @@ APPLICATION_MEASURES = ("new", "carried_in", "handled", "carried_out", "granted"
 #: Words naming each application measure: a clause that names two of them states a combined
 #: figure (上年结转和本年新收申请共50件) or one figure inside another (办结的申请中予以公开…).
 _APPLICATION_WORDS = {
-    "new": re.compile(r"新收|收到|受理|接收|接到|收悉"),
-    "carried_in": re.compile(r"(?:上一?年度?|去年)结转"),
-    "carried_out": re.compile(r"(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年"),
-    "handled": re.compile(r"办结|答复|办理完毕|处理完毕|办理完成"),
-    "granted": re.compile(r"予以公开"),
+    "new": regex.compile(r"新收|收到|受理|接收|接到|收悉"),
+    "carried_in": regex.compile(r"(?:上一?年度?|去年)结转"),
+    "carried_out": regex.compile(r"(?:结转|顺延|转入)(?:至|到)?下一?(?:个)?年"),
+    "handled": regex.compile(r"办结|答复|办理完毕|处理完毕|办理完成"),
+    "granted": regex.compile(r"予以公开"),
 }
 #: Things other than applications for disclosure that are received, handled and answered:
 #: a clause about them is not about the section-三 table (受理行政许可申请, 答复群众咨询).
-_OTHER_OBJECTS_RE = re.compile(
-    r"许可|审批|处罚|强制|复议|诉讼|咨询|留言|来信|来电|热线|信访|投诉|举报|建议|提案|议案|诉求|工单|办件"
-    r"|政务服务|问政|信件|网民"
-)
+_OTHER_OBJECTS = Words("许可", "审批", "处罚", "强制", "复议", "诉讼", "咨询", "留言", "来信", "来电", "热线", "信访", "投诉", "举报", "建议", "提案", "议案", "诉求", "工单", "办件", "政务服务", "问政", "信件", "网民")
 #: Words that name applications for disclosure (the section-三 table's object).
-_DISCLOSURE_OBJECT_RE = re.compile(r"信息公开申请|公开申请|依申请|申请公开|申请数量")
+_DISCLOSURE_OBJECT = Words("信息公开申请", "公开申请", "依申请", "申请公开", "申请数量")
 #: 予以公开 of information actively published (主动予以公开政府信息200条) is not the section-三
 #: row （一）予以公开.
-_GRANTED_OTHER_RE = re.compile(r"主动|信息(?!公开申请)|文件|条目|目录")
+_GRANTED_OTHER_RE = regex.compile(r"主动|信息(?!公开申请)|文件|条目|目录")
 #: Part of the applications: one channel (网上申请), one kind of applicant (自然人), one topic
 #: (涉及房屋征收的). Channels and applicants listed as a whole (通过网站、信函等方式共收到) are not.
-_APPLICATION_PART_RE = re.compile(
-    r"网上|在线|网络|网站|信函|当面|现场|邮件|邮寄|传真|电话|窗口|平台"
-    r"|自然人|法人|其他组织|企业|科研机构|公益组织|法律服务机构|律师"
-)
-_APPLICATION_TOPIC_RE = re.compile(r"涉及|关于|有关|针对|集中在")
-_AGGREGATE_RE = re.compile(r"等|各类|各种|所有|全部|合计|总计")
+_APPLICATION_PART = Words("网上", "在线", "网络", "网站", "信函", "当面", "现场", "邮件", "邮寄", "传真", "电话", "窗口", "平台", "自然人", "法人", "其他组织", "企业", "科研机构", "公益组织", "法律服务机构", "律师")
+_APPLICATION_TOPIC = Words("涉及", "关于", "有关", "针对", "集中在")
+_AGGREGATE = Words("等", "各类", "各种", "所有", "全部", "合计", "总计")
 #: Results of reviews and lawsuits (行政复议纠错1件 is part of the total).
-_CASE_RESULT_RE = re.compile(r"维持|纠正|纠错|撤销|确认违法|驳回|败诉|胜诉|其他结果|终止|和解|尚未|未审结|结案|直接起诉|复议后")
+_CASE_RESULT = Words("维持", "纠正", "纠错", "撤销", "确认违法", "驳回", "败诉", "胜诉", "其他结果", "终止", "和解", "尚未", "未审结", "结案", "直接起诉", "复议后")
 #: Normative documents cleaned up, reviewed, amended or explained are not the issued / repealed /
 #: in-force counts (清理现行有效规范性文件30件, 制发规范性文件解读材料5份).
-_NORMATIVE_OTHER_RE = re.compile(r"清理|审查|审核|评估|备案|修订|修改|梳理|起草|参与|征求|解读|意见|材料|政策")
+_NORMATIVE_OTHER = Words("清理", "审查", "审核", "评估", "备案", "修订", "修改", "梳理", "起草", "参与", "征求", "解读", "意见", "材料", "政策")
 #: A review or lawsuit figure that is not "this organ's disclosure decisions challenged":
 #: published decisions (公开行政复议决定书), cases the organ handles as the reviewing body
 #: (办理行政复议案件), case information.
-_CASE_OTHER_RE = re.compile(
+_CASE_OTHER_RE = regex.compile(
     r"决定|文书|判决|裁定|信息(?!公开)|(?:复议|诉讼)(?:机构|机关|委员会|局)|案卷|办理|受理|审理|审结|办结|收到|接收|代理"
 )
-_CASE_PUBLISHED_RE = re.compile(r"(?<!信息)公开行政(?:复议|诉讼)")
+_CASE_PUBLISHED_RE = regex.compile(r"(?<!信息)公开行政(?:复议|诉讼)")
 #: A decision count that is a count of published items (公开行政许可决定信息), not of decisions.
-_DECISION_PUBLISHED_RE = re.compile(r"公开|公示|发布|上传|推送|信息|录入|归集|报送")
+_DECISION_PUBLISHED = Words("公开", "公示", "发布", "上传", "推送", "信息", "录入", "归集", "报送")
 #: Kinds of decisions that are only part of all decisions (不予许可, 简易程序 …).
-_DECISION_SUBSET_RE = re.compile(r"不予|撤销|变更|延续|注销|简易|普通程序|一般程序|听证|重大|涉企|首违|免罚|轻微")
+_DECISION_SUBSET = Words("不予", "撤销", "变更", "延续", "注销", "简易", "普通程序", "一般程序", "听证", "重大", "涉企", "首违", "免罚", "轻微")
 #: Another application measure inside the clause of a new-applications figure: 50 includes
 #: last year's carry-over (共受理申请50件（含上年结转4件）).
-_INCLUDES_CARRY_RE = re.compile(r"^[^。；;！!？?]{0,6}?(?:含|包括|包含|其中)[^。；;！!？?]{0,12}?(?:上一?年度?|去年)结转")
+_INCLUDES_CARRY_RE = regex.compile(r"^[^。；;！!？?]{0,6}?(?:含|包括|包含|其中)[^。；;！!？?]{0,12}?(?:上一?年度?|去年)结转")
 
 #: Words that qualify a figure, by kind. Scope applies to the whole sentence: 全区, 各部门,
 #: 本级, and an area as the subject of a total (南岭区共收到…, 区政府全年受理…, 区级).
-_SCOPE_RE = re.compile(
+_SCOPE_RE = regex.compile(
     r"全(?:区|市|县|省|州|盟|旗|镇|乡|街道|系统)|各(?:部门|单位|乡镇|街道|区|县|市|镇)|本级|系统内|下属|辖区|所属"
     r"|(?<![社园景小校厂])[省市区县州旗](?:人民政府|政府)?(?:共|全年|累计|范围|级|直)"
 )
-_TIMELINESS_RE = re.compile(r"按时|按期|当场|即时|及时|限期|期限内|提前|延期|超期")
-_SUBSET_RE = re.compile(r"含|其中|包括|包含")
-_COMPARISON_RE = re.compile(r"上一?年(?!度?结转)|去年|前年|往年|同比|同期|较上|比上|增加|减少|增长|下降|环比|累计|历年")
+_TIMELINESS = Words("按时", "按期", "当场", "即时", "及时", "限期", "期限内", "提前", "延期", "超期")
+_SUBSET = Words("含", "其中", "包括", "包含")
+_COMPARISON_RE = regex.compile(r"上一?年(?!度?结转)|去年|前年|往年|同比|同期|较上|比上|增加|减少|增长|下降|环比|累计|历年")
 #: A part of the year (上半年, 第三季度, 截至11月底): the figure is not the year's.
-_PERIOD_RE = re.compile(r"上半年|下半年|季度|截至|截止|\d{1,2}[ ]*月(?:份|底|末|以来)")
-_APPROX_BEFORE_RE = re.compile(r"(?:近|约|大约|超过|超|逾|达|达到|多达|高达|将近|接近|上|不足|不到|不少于|至少)$")
+_PERIOD_RE = regex.compile(r"上半年|下半年|季度|截至|截止|\d{1,2}[ ]*月(?:份|底|末|以来)")
+_APPROX_BEFORE = ("近", "约", "大约", "超过", "超", "逾", "达", "达到", "多达", "高达", "将近", "接近", "上", "不足", "不到", "不少于", "至少")
 #: Before a Chinese numeral these make it approximate (数十件, 几十件, 上万件, 成百件).
-_CN_APPROX_BEFORE_RE = re.compile(r"(?:数|几|成|好)$")
-_APPROX_AFTER_RE = re.compile(r"^(?:余|多|左右|以上|以下|上下|许)")
-_EACH_RE = re.compile(r"分别|各(?!类|项|种|渠道|方面)|均|每")
-_YEAR_RE = re.compile(r"(\d{4})[ ]*年")
+_CN_APPROX_BEFORE = ("数", "几", "成", "好")
+_APPROX_AFTER = ("余", "多", "左右", "以上", "以下", "上下", "许")
+_EACH_RE = regex.compile(r"分别|各(?!类|项|种|渠道|方面)|均|每")
+_YEAR_RE = regex.compile(r"(\d{4})[ ]*年")
 
 
 def _clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -277,12 +275,12 @@ def _other_object(measure: str, before: str, after: str, prior: str, listed: str
     every item.
     """
     if measure in APPLICATION_MEASURES:
-        if _OTHER_OBJECTS_RE.search(before) or _OTHER_OBJECTS_RE.search(after):
+        if _OTHER_OBJECTS.search(before) or _OTHER_OBJECTS.search(after):
             return True
         if measure == "granted" and _GRANTED_OTHER_RE.search(before):
             return True
-        other = [m.end() for m in _OTHER_OBJECTS_RE.finditer(prior)]
-        ours = [m.end() for m in _DISCLOSURE_OBJECT_RE.finditer(prior)]
+        other = _OTHER_OBJECTS.ends(prior)
+        ours = _DISCLOSURE_OBJECT.ends(prior)
         if other and (not ours or max(other) > max(ours)):
             return True
         # Two application measures in one clause: a combined figure, or one inside another.
@@ -292,24 +290,24 @@ def _other_object(measure: str, before: str, after: str, prior: str, listed: str
         return bool(other in before or _CASE_OTHER_RE.search(before) or _CASE_OTHER_RE.search(after)
                     or _CASE_PUBLISHED_RE.search(listed))
     if measure in ("licensing_decisions", "penalty_decisions"):
-        return bool(_DECISION_PUBLISHED_RE.search(listed))
+        return bool(_DECISION_PUBLISHED.search(listed))
     if measure.startswith("normative_"):
-        return bool(_NORMATIVE_OTHER_RE.search(before))
+        return bool(_NORMATIVE_OTHER.search(before))
     return False
 
 
 def _is_part(measure: str, before: str) -> bool:
     """Whether the clause restricts the figure to a part of what the table counts."""
-    if _SUBSET_RE.search(before):
+    if _SUBSET.search(before):
         return True
     if measure in APPLICATION_MEASURES:
-        if _APPLICATION_TOPIC_RE.search(before):
+        if _APPLICATION_TOPIC.search(before):
             return True
-        return bool(_APPLICATION_PART_RE.search(before) and not _AGGREGATE_RE.search(before))
+        return bool(_APPLICATION_PART.search(before) and not _AGGREGATE.search(before))
     if measure in ("review", "litigation"):
-        return bool(_CASE_RESULT_RE.search(before))
+        return bool(_CASE_RESULT.search(before))
     if measure in ("licensing_decisions", "penalty_decisions"):
-        return bool(_DECISION_SUBSET_RE.search(before))
+        return bool(_DECISION_SUBSET.search(before))
     return False
 
 
@@ -318,7 +316,7 @@ def _qualifiers(text: str, sentence: str, before: str, after: str, rest: str, se
     found = []
     if _SCOPE_RE.search(sentence):
         found.append("scope")
-    if _TIMELINESS_RE.search(before):
+    if _TIMELINESS.search(before):
         found.append("timeliness")
     if _is_part(measure, before) or _in_subclause(text, sentence_start, position):
         found.append("subset")
@@ -328,8 +326,8 @@ def _qualifiers(text: str, sentence: str, before: str, after: str, rest: str, se
         found.append("comparison")
     if _PERIOD_RE.search(sentence):
         found.append("other-period")
-    if (_APPROX_BEFORE_RE.search(before) or _APPROX_AFTER_RE.search(after.lstrip())
-            or (chinese and _CN_APPROX_BEFORE_RE.search(before))):
+    if (before.endswith(_APPROX_BEFORE) or after.lstrip().startswith(_APPROX_AFTER)
+            or (chinese and before.endswith(_CN_APPROX_BEFORE))):
         found.append("approximate")
     if _EACH_RE.search(before):
         found.append("each")

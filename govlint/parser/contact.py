@@ -21,6 +21,8 @@ empty), and a URL in parentheses after ``网站`` is a ``url`` field.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
 
 from govlint.model import ContactField
@@ -52,23 +54,30 @@ def _label_alternatives() -> str:
 
 
 #: A label anywhere (used inside ``联系(…)`` blocks, where no colon is needed).
-LABEL_RE = re.compile(_label_alternatives())
-#: A label ending just before a colon: searched in a short window before each ``:``, which
-#: is much faster than scanning the whole report for labels.
-LABEL_BEFORE_COLON_RE = re.compile(f"(?:{_label_alternatives()})[ \\n]*$")
+LABEL_RE = regex.compile(_label_alternatives())
+#: Labels before a colon are searched in a short window before each ``:``, which is much
+#: faster than scanning the whole report for labels.
 _COLON_WINDOW = 16
-_COLON_RE = re.compile(r"[ \n]*:")
-_URL_IN_PARENS_RE = re.compile(
+
+
+def _label_before(text: str, colon: int) -> re.Match[str] | None:
+    """The label that ends (spaces aside) right before the colon at ``colon``."""
+    for match in LABEL_RE.finditer(text, max(0, colon - _COLON_WINDOW), colon):
+        if not text[match.end() : colon].strip(" \n"):
+            return match
+    return None
+_COLON_RE = regex.compile(r"[ \n]*:")
+_URL_IN_PARENS_RE = regex.compile(
     r"网[ ]*站[ ]*\([ ]*(?P<url>(?:https?://)?[A-Za-z0-9][\w\-]*(?:\.[\w\-]+)+(?:[/:?#][^\s()（）,，;；。]*)?)[ ]*\)"
 )
-_OFFICE_RE = re.compile(r"请[ ]*与(?P<office>[^,，。;；()（）:]{0,40}?)[ ]*(?=\(|联[ \n]*系)")
-_NUMBER_NEXT_RE = re.compile(r"[ \n]*[\d(+]")
-_LINK_RE = re.compile(r"[ \n]*联[ \n]*系")
-_SPACE_RE = re.compile(r"[ \n]")
-_CONTACT_BLOCK_OPEN_RE = re.compile(r"联[ \n]*系[ ]*\(")
+_OFFICE_RE = regex.compile(r"请[ ]*与(?P<office>[^,，。;；()（）:]{0,40}?)[ ]*(?=\(|联[ \n]*系)")
+_NUMBER_NEXT_RE = regex.compile(r"[ \n]*[\d(+]")
+_LINK_RE = regex.compile(r"[ \n]*联[ \n]*系")
+_SPACE_RE = regex.compile(r"[ \n]")
+_CONTACT_BLOCK_OPEN_RE = regex.compile(r"联[ \n]*系[ ]*\(")
 _STOP_CHARS = frozenset(",，;；。)）")
 #: Characters a value may start with when no colon follows the label (parenthesised block).
-_VALUE_START_RE = re.compile(r"[ ]*[\w(+]")
+_VALUE_START_RE = regex.compile(r"[ ]*[\w(+]")
 MAX_VALUE = 100
 
 
@@ -114,7 +123,7 @@ def _labels(text: str) -> list[tuple[re.Match[str], int]]:
     found: dict[int, tuple[re.Match[str], int]] = {}
     colon = text.find(":")
     while colon != -1:
-        match = LABEL_BEFORE_COLON_RE.search(text, max(0, colon - _COLON_WINDOW), colon)
+        match = _label_before(text, colon)
         if match and (match.lastgroup != "phone_way" or _NUMBER_NEXT_RE.match(text, colon + 1)):
             found[match.start()] = (match, colon)
         colon = text.find(":", colon + 1)

@@ -23,6 +23,8 @@ set.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import calendar
 import re
 from typing import Iterator, Literal, NamedTuple
@@ -40,37 +42,37 @@ _W = r"[ \n]{0,3}"  # spaces inside a date, and at most a line wrap (PDF text)
 
 #: Full forms in Arabic digits, one alternative per writing style (group names say which).
 #: The leading lookahead lets the regex engine skip quickly to runs of four digits.
-ARABIC_DATE_RE = re.compile(
+ARABIC_DATE_RE = regex.compile(
     r"(?=\d{4})(?<![\d.])(?P<y>\d{4})(?:"
     rf"{_W}年{_W}(?P<am>\d{{1,2}}){_W}月{_W}(?P<ad>\d{{1,2}}){_W}日"
     r"|[ ]+(?P<sm>\d{1,2})[ ]+(?P<sd>\d{1,2})[ ]*日"
     r"|(?<=(?:19|20)\d\d)(?P<sep>[-./])(?P<pm>\d{1,2})(?P=sep)(?P<pd>\d{1,2})(?![\d]|[./]\d))"
 )
 #: Full forms in Chinese numerals: ``二〇二一年一月七日``.
-CN_DATE_RE = re.compile(
+CN_DATE_RE = regex.compile(
     rf"(?P<cy>[一二]{CN_DIGIT}{{3}})年(?P<cm>[一二三四五六七八九十元]{{1,2}})月(?P<cd>[一二三四五六七八九十]{{1,3}})日"
 )
 #: Year and month without a day (``2021年1月``); a day after it makes a full form instead.
-YEAR_MONTH_RE = re.compile(r"(?=\d{4})(?<!\d)(\d{4})[ ]*年[ ]*(\d{1,2})[ ]*月(?![ \n]*\d{1,2}[ \n]*日)")
+YEAR_MONTH_RE = regex.compile(r"(?=\d{4})(?<!\d)(\d{4})[ ]*年[ ]*(\d{1,2})[ ]*月(?![ \n]*\d{1,2}[ \n]*日)")
 #: Anchored forms for scanning (see :func:`iter_full_dates`): a full date is at most
 #: ``_WINDOW`` characters long.
 _WINDOW = 30
-_ENDS_AT_DAY_RE = re.compile(f"(?:{ARABIC_DATE_RE.pattern}|{CN_DATE_RE.pattern})$")
-_ENDS_AT_MONTH_RE = re.compile(r"(?<!\d)(\d{4})[ ]*年[ ]*(\d{1,2})[ ]*月$")
-_DAY_AFTER_RE = re.compile(r"[ \n]*\d{1,2}[ \n]*日")
+_ENDS_AT_DAY_RE = regex.compile(f"(?:{ARABIC_DATE_RE.pattern}|{CN_DATE_RE.pattern})$")
+_ENDS_AT_MONTH_RE = regex.compile(r"(?<!\d)(\d{4})[ ]*年[ ]*(\d{1,2})[ ]*月$")
+_DAY_AFTER_RE = regex.compile(r"[ \n]*\d{1,2}[ \n]*日")
 #: A year alone (``2021年``), nothing date-like after it.
-YEAR_ONLY_RE = re.compile(r"(\d{4})[ ]*年(?![ ]*[\d月日])")
+YEAR_ONLY_RE = regex.compile(r"(\d{4})[ ]*年(?![ ]*[\d月日])")
 #: Month and day without a year (the end of ``2022年1月1日至12月31日``).
-MONTH_DAY_RE = re.compile(
+MONTH_DAY_RE = regex.compile(
     rf"(?<!\d)(?P<m>\d{{1,2}}){_W}月{_W}(?P<d>\d{{1,2}}){_W}日"
     r"|(?P<cm>[一二三四五六七八九十]{1,2})月(?P<cd>[一二三四五六七八九十]{1,3})日"
 )
 _DATE_CHARS = r"\d〇零○一二三四五六七八九十年月日"
 #: A damaged date where one is expected: digits and date characters, single spaces inside.
-DATE_LIKE_RE = re.compile(rf"[\d〇零○一二三四五六七八九](?:[{_DATE_CHARS}.\-/]|[ ](?=[{_DATE_CHARS}]))*")
+DATE_LIKE_RE = regex.compile(rf"[\d〇零○一二三四五六七八九](?:[{_DATE_CHARS}.\-/]|[ ](?=[{_DATE_CHARS}]))*")
 _DIGITISH = frozenset("0123456789〇零○一二三四五六七八九十")
-_DIGITS_RE = re.compile(r"\d+")
-_DIGIT_NEXT_RE = re.compile(r"[ ]*\d")
+_DIGITS_RE = regex.compile(r"\d+")
+_DIGIT_NEXT_RE = regex.compile(r"[ ]*\d")
 
 
 Problem = Literal["malformed", "impossible"]

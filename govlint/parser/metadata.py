@@ -24,6 +24,8 @@ Where each fact comes from (first that applies):
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
 
 from govlint.model import DateMention, Period, Report, TextFact, YearMention
@@ -39,32 +41,32 @@ _YEAR = rf"(?P<year>\d{{4}}|{_dates.CN_YEAR})"
 #: year is never swallowed by the issuer), no 〇 (Chinese-numeral years).
 _NOT_TITLE = r"[^。,，;；:>|!?！？\n\d〇○]"
 #: A report title: issuer, year, issuer (either place), the report name, an optional note.
-TITLE_RE = re.compile(
+TITLE_RE = regex.compile(
     rf"(?P<pre>{_NOT_TITLE}{{0,40}}?)(?:{_YEAR}[ ]*年[ ]*(?:度)?)?[ ]*(?P<mid>{_NOT_TITLE}{{0,30}}?)"
     rf"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)(?:[ ]*\([^()\n]{{1,12}}\))?"
 )
-_NAV_RE = re.compile(r"[>|»]|首页|当前位置|您现在的位置")
-_HEADER_LINE_RE = re.compile(r"^[ ]*[\u4e00-\u9fff]{2,6}[ ]*:")
-_HEADER_TITLE_RE = re.compile(r"^[ ]*标题[ ]*:[ ]*(?P<value>[^\n]*?)[ ]*$", re.MULTILINE)
-_HEADER_ISSUER_RE = re.compile(r"发布机构[ ]*:[ ]*(?P<value>[^ \n]+)")
+_NAV_RE = regex.compile(r"[>|»]|首页|当前位置|您现在的位置")
+_HEADER_LINE_RE = regex.compile(r"^[ ]*[\u4e00-\u9fff]{2,6}[ ]*:")
+_HEADER_TITLE_RE = regex.compile(r"^[ ]*标题[ ]*:[ ]*(?P<value>[^\n]*?)[ ]*$", re.MULTILINE)
+_HEADER_ISSUER_RE = regex.compile(r"发布机构[ ]*:[ ]*(?P<value>[^ \n]+)")
 #: A sentence naming the report: ``现公布XX2020年政府信息公开工作年度报告``.
-_REPORT_NAME_RE = re.compile(
+_REPORT_NAME_RE = regex.compile(
     rf"{_YEAR}[ ]*年[ ]*度?[^。,，;；\n]{{0,12}}?(?:政府信息公开|政务公开)[^。,，;；\n]{{0,10}}?(?:报告|年报)"
 )
-_PUBLISH_VERB_RE = re.compile(r"(?:现予以公布|现予公布|现公布|现发布|特公布|特发布|现将|公布|发布)(?P<issuer>[^。,，;；:《》()\n]{0,40})$")
-_PERIOD_KEY_RE = re.compile(r"统计期限|统计时限|统计时间段|统计时间|统计区间|统计周期|起止时间|起止日期")
-_PERIOD_LEAD_RE = re.compile(
+_PUBLISH_VERB_RE = regex.compile(r"(?:现予以公布|现予公布|现公布|现发布|特公布|特发布|现将|公布|发布)(?P<issuer>[^。,，;；:《》()\n]{0,40})$")
+_PERIOD_KEY_RE = regex.compile(r"统计期限|统计时限|统计时间段|统计时间|统计区间|统计周期|起止时间|起止日期")
+_PERIOD_LEAD_RE = regex.compile(
     r"(?:[^。\d]{0,12}?(?:为|是|:|自|从|由)[ ]*(?:[:]|自|从)?|)[ ]*(?:上一?年度?|本年度?)?[ ]*"
 )
-_PERIOD_LINK_RE = re.compile(r"[ \n]*起?[ \n]*(?:至|到|-|~|—)[ \n]*")
-_PERIOD_CLOSE_RE = re.compile(r"[ ]*止")
-_RANGE_RE = re.compile(r"(?:自|从)[ ]*(?=\d)")
-_PUBLISHED_RE = re.compile(r"(?:发布时间|发布日期|发文日期|公开日期)[ ]*:")
+_PERIOD_LINK_RE = regex.compile(r"[ \n]*起?[ \n]*(?:至|到|-|~|—)[ \n]*")
+_PERIOD_CLOSE_RE = regex.compile(r"[ ]*止")
+_RANGE_RE = regex.compile(r"(?:自|从)[ ]*(?=\d)")
+_PUBLISHED_RE = regex.compile(r"(?:发布时间|发布日期|发文日期|公开日期)[ ]*:")
 _SENTENCE_END = "。!?;"
-_BOUNDARY_RE = re.compile(r"[。!?;\n]")
-_LINE_ORGAN_RE = re.compile(r"[\u4e00-\u9fff()]{2,30}")
+_BOUNDARY_RE = regex.compile(r"[。!?;\n]")
+_LINE_ORGAN_RE = regex.compile(r"[\u4e00-\u9fff()]{2,30}")
 #: How names of government bodies end (a signature on the same line as the text before it).
-_ORGAN_END_RE = re.compile(r"(?:政府|局|委员会|委|办公室|办|中心|街道|乡|镇|处|厅|部|院|会|所|站|室|区|县|市|署|队|馆)$")
+_ORGAN_END_RE = regex.compile(r"(?:政府|局|委员会|委|办公室|办|中心|街道|乡|镇|处|厅|部|院|会|所|站|室|区|县|市|署|队|馆)$")
 
 
 def extract_metadata(view: TextView, layout: SectionLayout, report: Report) -> None:
@@ -339,18 +341,18 @@ def _problem_dates(view: TextView, report: Report) -> list[DateMention]:
 # --------------------------------------------------------------------------- fee statement
 
 #: A statement of the 信息处理费 charged, or that nothing was charged.
-FEE_RE = re.compile(
+FEE_RE = regex.compile(
     r"信息处理费[^。]{0,30}?(?:收取|收费|征收|免收|共计|合计|\d[\d.]* *万?元|为0|为零)"
     r"|(?:收取|收费|征收|免收|未收|无收|不收|没有收)[^。]{0,30}?信息处理费"
     r"|(?:未|没有|无|不)[ ]*收(?:取)?[ ]*(?:任何)?[ ]*费(?:用)?"
     r"|收取[^。]{0,20}?费用[^。]{0,8}?\d[\d.]* *万?元"
     r"|免(?:收|除)[^。]{0,10}?费"
 )
-_FEE_EXCLUDE_RE = re.compile(r"行政事业性收费|本年收费金额|收费通知|收费金额\(单位")
-_AMOUNT_RE = re.compile(r"(\d+(?:\.\d+)?)[ ]*(万)?[ ]*元")
-_NEGATION_RE = re.compile(r"(?:未|没有|无|不|免)[ ]*收")
+_FEE_EXCLUDE_RE = regex.compile(r"行政事业性收费|本年收费金额|收费通知|收费金额\(单位")
+_AMOUNT_RE = regex.compile(r"(\d+(?:\.\d+)?)[ ]*(万)?[ ]*元")
+_NEGATION_RE = regex.compile(r"(?:未|没有|无|不|免)[ ]*收")
 #: A numbered sub-heading such as ``（一）信息处理费收取情况``: names the topic, states nothing.
-_HEADING_RE = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。]{0,30}$")
+_HEADING_RE = regex.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。]{0,30}$")
 
 
 def find_fee_statement(view: TextView, layout: SectionLayout) -> TextFact | None:

@@ -14,9 +14,11 @@ Two views are built:
 
 from __future__ import annotations
 
+from govlint import regex
+
 import bisect
 import re
-from dataclasses import dataclass
+from govlint.records import record
 
 from govlint.document import Document
 from govlint.model import Span
@@ -54,7 +56,7 @@ def _build_char_table() -> dict[int, str | None]:
 CHAR_TABLE = _build_char_table()
 
 #: Lines that are PDF/Word page furniture: ``- 3 -``, ``— 3 —``, ``第 3 页``, ``第3页 共12页``, ``3/12``.
-PAGE_LINE_RE = re.compile(
+PAGE_LINE_RE = regex.compile(
     r"^[ \t\u3000]*(?:[-\u2013\u2014\uff0d]+ *\d{1,4} *[-\u2013\u2014\uff0d]+"
     r"|第 *\d{1,4} *页(?: *[,，/]? *共 *\d{1,4} *页)?|\d{1,4} */ *\d{1,4})[ \t\u3000]*\r?$",
     re.MULTILINE,
@@ -129,12 +131,12 @@ def _kept_segments(length: int, removed: list[tuple[int, int]]) -> list[tuple[in
     return segments
 
 
-_DELETE_RE = re.compile("[" + _DELETE + "]+")
+_DELETE_RE = regex.compile("[" + _DELETE + "]+")
 #: One-to-one character replacements (deletions are handled by segmentation).
 _TRANSLATE = {k: v for k, v in CHAR_TABLE.items() if v is not None}
 
 
-@dataclass
+@record
 class TextView:
     """Normalised text plus a map from each of its indices to a document offset."""
 
@@ -189,10 +191,10 @@ class TextView:
         return start, len(self.text) if end == -1 else end
 
 
-_NON_SPACE_RE = re.compile(r"[^ \n]+")
+_NON_SPACE_RE = regex.compile(r"[^ \n]+")
 
 
-@dataclass
+@record
 class CompactView:
     """Whitespace-free text; ``back`` maps each index to the :class:`TextView` index."""
 
@@ -265,4 +267,4 @@ def keyed(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[
 
 
 #: Runs of characters kept in a label key (everything but :data:`LABEL_DROP_CHARS`).
-_KEY_RUN_RE = re.compile("[^" + re.escape("".join(sorted(LABEL_DROP_CHARS))) + "]+")
+_KEY_RUN_RE = regex.compile("[^" + re.escape("".join(sorted(LABEL_DROP_CHARS))) + "]+")

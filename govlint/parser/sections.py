@@ -14,8 +14,10 @@ Missing, repeated and out-of-order sections are recorded, not repaired.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
-from dataclasses import dataclass
+from govlint.records import record
 
 from govlint.model import Heading, Section, TextFact
 from govlint.parser.normalize import TextView, keyed, label_key
@@ -24,7 +26,7 @@ from govlint.templates import SECTIONS, SectionTitle, cn_number
 
 #: Candidate heading: a numeral 一–六 and a separator. Whether it starts a line decides
 #: which similarity threshold applies (crawler text has headings anywhere in a line).
-_CANDIDATE_RE = re.compile(r"([一二三四五六])[ ]*[、.,][ ]*")
+_CANDIDATE_RE = regex.compile(r"([一二三四五六])[ ]*[、.,][ ]*")
 
 #: Minimum title coverage for a heading whose numeral agrees with the title.
 MATCH_THRESHOLD = 0.75
@@ -38,7 +40,7 @@ for _section in SECTIONS:
         _TITLE_KEYS.append((_section, label_key(_alias), "alias"))
 
 
-@dataclass
+@record
 class SectionLayout:
     """Sections found, repeated sections, and each section's body as a view range."""
 
@@ -48,7 +50,7 @@ class SectionLayout:
     first_heading: int | None
 
 
-@dataclass
+@record
 class _Candidate:
     number: int
     numeral: str
@@ -178,13 +180,13 @@ def _display_title(heading: str) -> str:
 # --------------------------------------------------------------------------- sub-headings
 
 _HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn_paren", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
-    ("cn_dun", re.compile(r"([一二三四五六七八九十]{1,3})[ ]*、")),
-    ("arabic_paren", re.compile(r"\((\d{1,2})\)")),
-    ("arabic_dot", re.compile(r"(\d{1,2})[ ]*[.、](?![\d])")),
+    ("cn_paren", regex.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    ("cn_dun", regex.compile(r"([一二三四五六七八九十]{1,3})[ ]*、")),
+    ("arabic_paren", regex.compile(r"\((\d{1,2})\)")),
+    ("arabic_dot", regex.compile(r"(\d{1,2})[ ]*[.、](?![\d])")),
 )
 #: Where a sub-heading may start: a line start, or after a sentence end (crawler text).
-_HEADING_START_RE = re.compile(r"(?:^|(?<=[\n。；;:]))[ ]*", re.MULTILINE)
+_HEADING_START_RE = regex.compile(r"(?:^|(?<=[\n。；;:]))[ ]*", re.MULTILINE)
 
 
 def find_headings(view: TextView, start: int, end: int) -> list[Heading]:
@@ -220,7 +222,7 @@ def _is_number_context(text: str, index: int) -> bool:
 
 # --------------------------------------------------------------------------- part count
 
-_PART_COUNT_RE = re.compile(
+_PART_COUNT_RE = regex.compile(
     r"(?:由|共分为?|分为|包括|包含)[^。\n]{0,160}?([一二三四五六七八九十]|\d{1,2})[ ]*(?:个)?[ ]*(?:部分|方面)"
 )
 

@@ -10,9 +10,11 @@ together (crawler text) are split only when the split is unique (see
 
 from __future__ import annotations
 
+from govlint import regex
+
 import functools
 import re
-from dataclasses import dataclass, field
+from govlint.records import factory, record
 
 from govlint.model import Cell, Column, Problem, Row, Table
 from govlint.parser.anchors import Anchor, KeyRegion, LabelSpec, find_each, find_sequence
@@ -30,12 +32,12 @@ from govlint.templates import (
 )
 
 
-@dataclass
+@record
 class RowValues:
     """The values found for one labelled row, before they become cells."""
 
     values: list[Piece]
-    extras: list[tuple[str, int, int, list[Piece]]] = field(default_factory=list)
+    extras: list[tuple[str, int, int, list[Piece]]] = factory(list)
 
 
 class Fragments:
@@ -108,7 +110,7 @@ def _missing_cells(count: int) -> list[Cell]:
     return [Cell(None, "", None, "missing") for _ in range(count)]
 
 
-@dataclass
+@record
 class PendingSplit:
     """A row whose digits ran together, with every split that satisfies its own total."""
 
@@ -170,10 +172,10 @@ def build_row(
     return row, None
 
 
-_SEPARATOR_RE = re.compile(r"[\s|]")
+_SEPARATOR_RE = regex.compile(r"[\s|]")
 #: A label, a long digit run and the next label touching (a stray space allowed):
 #: ``申请数量21710000218二、上年``.
-_GLUED_RUN_RE = re.compile(r"[^\x00-\x7f] ?\d{5,} ?[^\x00-\x7f\d]")
+_GLUED_RUN_RE = regex.compile(r"[^\x00-\x7f] ?\d{5,} ?[^\x00-\x7f\d]")
 
 
 def document_runs_together(view: TextView, start: int, end: int) -> bool:

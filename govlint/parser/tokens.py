@@ -10,8 +10,9 @@ cells, a *value* is a number (with an optional unit or sign) or a placeholder (`
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from govlint.document import BLANK_CELL
@@ -19,32 +20,40 @@ from govlint.document import BLANK_CELL
 PieceKind = Literal["number", "placeholder", "blank", "text"]
 
 #: Runs of characters that separate cells: whitespace and the pipes of flattened tables.
-_CHUNK_RE = re.compile(r"[^ \n|]+")
+_CHUNK_RE = regex.compile(r"[^ \n|]+")
 #: A number inside a chunk: optional sign, digits, optional decimals, optional unit.
 #: A digit run followed by ``.``/``、`` and a non-digit is a numbering prefix (``1.属于``),
 #: so it is left to the text.
 #: A minus sign may follow a digit: run-together cells ``805-4`` are 805 and -4 (never 805 and 4).
 #: ``1,234`` (a thousands separator) is one number.
-_NUMBER_RE = re.compile(
+_NUMBER_RE = regex.compile(
     r"(?:-|(?<![\d.]))(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:万元|元|件|条|个|项|次|%)?(?![.、]\D|\d)"
 )
 #: Cells that stand for "nothing": slash, dashes, 无, 空, N/A (a Markdown rule ``---`` is not a cell).
-_PLACEHOLDER_RE = re.compile(r"^(?:[/\\~]+|-{1,2}|—{1,2}|无|空|N/?A|NA|不适用)$", re.IGNORECASE)
+_PLACEHOLDER_RE = regex.compile(r"^(?:[/\\~]+|-{1,2}|—{1,2}|无|空|N/?A|NA|不适用)$", re.IGNORECASE)
 #: A Markdown table rule (``|---|:---:|``): layout, not a cell.
-_RULE_RE = re.compile(r"^:?-{3,}:?$")
-_DIGIT_RE = re.compile(r"\d")
-_UNIT_RE = re.compile(r"(万元|元|件|条|个|项|次|%)$")
+_RULE_RE = regex.compile(r"^:?-{3,}:?$")
+_DIGIT_RE = regex.compile(r"\d")
+_UNIT_RE = regex.compile(r"(万元|元|件|条|个|项|次|%)$")
 
 
-@dataclass(eq=False)
 class Piece:
-    """A value or a text fragment at view indices ``[start, end)``."""
+    """A value or a text fragment at view indices ``[start, end)``.
 
-    kind: PieceKind
-    text: str
-    start: int
-    end: int
-    value: int | float | None = None
+    A plain ``__slots__`` class: a report has hundreds of pieces.
+    """
+
+    __slots__ = ("kind", "text", "start", "end", "value")
+
+    def __init__(self, kind: PieceKind, text: str, start: int, end: int, value: int | float | None = None) -> None:
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Piece({self.kind!r}, {self.text!r}, {self.start}, {self.end}, {self.value!r})"
 
     @property
     def is_value(self) -> bool:

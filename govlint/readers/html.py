@@ -18,6 +18,8 @@ without a declaration, GB18030 is tried as for text files.
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
 
 import pluggy
@@ -33,7 +35,7 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 REPORT_SUFFIXES = [".html", ".htm", ".shtml"]
 #: Names whose content is sniffed: standard input (no suffix) and text files that hold a page.
 _SNIFFED_SUFFIXES = ("", ".txt", ".text")
-_CHARSET_RE = re.compile(rb"""<(?:meta[^>]*?charset|\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_CHARSET_RE = regex.compile(rb"""<(?:meta[^>]*?charset|\?xml[^>]*?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _GB_NAMES = frozenset(("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312",
                        "gb_2312-80", "gb_2312", "chinese", "iso-ir-58", "x-euc-cn"))
 _BIG5_NAMES = frozenset(("big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5"))

@@ -27,6 +27,8 @@ Steps (each character emitted keeps the source offset it came from):
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
 from array import array
 
@@ -48,30 +50,30 @@ BLOCK = frozenset(
 #: A cell with more text than this (or a table inside) makes its table a layout table.
 LAYOUT_CELL = 300
 
-_SPACE_RUN = re.compile(r"[ \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
-_ALL_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACE_RUN = regex.compile(r"[ \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+_ALL_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 #: A section heading at the start of a line of compact text (whitespace removed).
-_HEADING_RE = re.compile(
+_HEADING_RE = regex.compile(
     r"(?:^|\n)(?:[一二三四五六][、.．，,]?|[（(][一二三四五六][)）]|第[一二三四五六]部分[:：、]?)?"
     r"(?:政府信息公开(?:工作)?)?"
     r"(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议|存在的?主要问题|其他需要报告的?事项)"
 )
-_FOOTER_RE = re.compile(
+_FOOTER_RE = regex.compile(
     r"网站标识码|ICP备|ICP证|公网安备|版权所有|copyright|©|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|网站地图",
     re.IGNORECASE,
 )
-_REPORT_RE = re.compile(r"报告|年报")
+_REPORT_RE = regex.compile(r"报告|年报")
 #: A report title: a year, then 报告 or 年报 (``2023年政府信息公开工作年度报告``).
-_TITLE_TEXT_RE = re.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
+_TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
 #: Texts up to this length are searched for headings and markers; longer ones take their
 #: children's findings.
 _SEARCHED_TEXT = 4000
-_VALUE_RE = re.compile(
+_VALUE_RE = regex.compile(
     r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~～-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE
 )
-_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
 #: Class/id fragments that mark site furniture wherever they occur in a word.
 _MARK_PARTS = ("nav", "menu", "crumb", "footer", "sidebar", "share", "copyright", "toolbar", "login", "search",
                "qrcode", "dqwz", "related")
@@ -80,8 +82,8 @@ _MARK_WORDS = frozenset(("foot", "ft", "bottom", "bq", "head", "header", "top", 
                          "position", "side", "links", "friendlink", "ewm", "print", "tools", "gotop"))
 #: Elements that hold a page's title.
 _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
-_SPAN_RE = re.compile(r"\s*(\d+)")
-_TITLE_SPLIT_RE = re.compile(r"\s*[_|｜—–-]\s*")
+_SPAN_RE = regex.compile(r"\s*(\d+)")
+_TITLE_SPLIT_RE = regex.compile(r"\s*[_|｜—–-]\s*")
 
 
 def _wide(ch: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from govlint import regex
+
 import bisect
 import re
 from array import array
@@ -9,17 +11,17 @@ from array import array
 from govlint.document import BLANK_CELL, CELL_SEPARATOR, Suppression, line_starts
 from govlint.model import Span
 
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_DIRECTIVE_RE = re.compile(r"^\s*govlint-(disable|enable|ignore)(?![\w-])(.*)$", re.DOTALL)
-_CODE_SPLIT_RE = re.compile(r"[\s,，、;；]+")
-_FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
-_ATX_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE_RE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
-_BREAK_RE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_DELIMITER_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_COMMENT_RE = regex.compile(r"<!--(.*?)-->", re.DOTALL)
+_DIRECTIVE_RE = regex.compile(r"^\s*govlint-(disable|enable|ignore)(?![\w-])(.*)$", re.DOTALL)
+_CODE_SPLIT_RE = regex.compile(r"[\s,，、;；]+")
+_FENCE_RE = regex.compile(r"^ {0,3}(```|~~~)")
+_ATX_RE = regex.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE_RE = regex.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_BREAK_RE = regex.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_DELIMITER_RE = regex.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 #: A cell that holds a value: a number (with an optional unit) or a placeholder.
-_VALUE_RE = re.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE)
-_INLINE_RE = re.compile(r"\*\*|__|<br\s*/?>|\\(?=[!-/:-@\[-`{-~])", re.IGNORECASE)
+_VALUE_RE = regex.compile(r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE)
+_INLINE_RE = regex.compile(r"\*\*|__|<br\s*/?>|\\(?=[!-/:-@\[-`{-~])", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- lines

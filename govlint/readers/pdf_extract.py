@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from govlint import regex
+
 import re
 from array import array
 from typing import Any
@@ -11,11 +13,11 @@ from govlint.errors import ReadError
 from govlint.readers.pdf import INSTALL_HINT
 
 #: Page numbers that cannot be anything else: ``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 9 页``.
-_PAGE_NUMBER_RE = re.compile(
+_PAGE_NUMBER_RE = regex.compile(
     r"^(?:[-—–－~]+\s*\d+\s*[-—–－~]+|第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
 )
 #: Page numbers recognised only in the top or bottom margin: ``3``, ``-3``, ``3/9``, ``Page 3 of 9``.
-_MARGIN_NUMBER_RE = re.compile(r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+_MARGIN_NUMBER_RE = regex.compile(r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
                                re.IGNORECASE)
 #: Share of the page height at the top and bottom where headers, footers and page numbers sit.
 _MARGIN_BAND = 0.1
@@ -112,7 +114,7 @@ def _cell_text(cell: str) -> str:
 #: A line ending like this ends its paragraph even when it reaches the right margin.
 _PARAGRAPH_END = tuple("。！？!?")
 #: A line starting like this starts a paragraph or a numbered item (一、 （一） 1. 1、 第一).
-_ITEM_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)")
+_ITEM_START_RE = regex.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+)")
 
 
 def _continues(previous: _Item, item: _Item, right: float) -> bool:

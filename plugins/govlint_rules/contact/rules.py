@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from govlint.api import Option, Span, Violation, rule
+from govlint.api import Option, Span, Violation, regex, rule
 
 REACHABLE = ("address", "phone", "email")
 FIELD_NAMES = {"address": "地址", "phone": "电话", "email": "电子邮箱", "postcode": "邮编", "fax": "传真",
                "url": "网址", "office": "联系部门"}
 
-_PLACEHOLDER_RE = re.compile(r"^[\sXx×＊*○〇_—\-.。…]*$")
-_PHONE_ITEM_RE = re.compile(
+_PLACEHOLDER_RE = regex.compile(r"^[\sXx×＊*○〇_—\-.。…]*$")
+_PHONE_ITEM_RE = regex.compile(
     r"^(?:"
     r"0\d{2,3}-?\d{7,8}"  # area code + landline
     r"|\(0\d{2,3}\)\d{7,8}"  # (0851)38184556
@@ -28,7 +28,7 @@ _PHONE_ITEM_RE = re.compile(
     r")(?:(?:转|-|ext\.?)\d{1,5})?$",
     re.IGNORECASE,
 )
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+_EMAIL_RE = regex.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 
 
 def _is_placeholder(value: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.api import Option, Span, Violation, label_key, rule, templates
+from govlint.api import Option, Span, Violation, label_key, regex, rule, templates
 
 SECTIONS = templates.SECTIONS
 
@@ -293,7 +293,7 @@ def part_count_mismatch(report, options):
         )
 
 
-_TITLE_RE = re.compile(r"^(?P<issuer>.+?)(?P<year>\d{4})年(?:度)?政府信息公开工作年度报告$")
+_TITLE_RE = regex.compile(r"^(?P<issuer>.+?)(?P<year>\d{4})年(?:度)?政府信息公开工作年度报告$")
 _TITLE_SHAPE = "「<机关名称><年份>年政府信息公开工作年度报告」"
 
 
