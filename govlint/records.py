@@ -47,9 +47,16 @@ def _transform(cls: type, eq: bool) -> type:
     post_init = getattr(cls, "__post_init__", None)
     class_name = cls.__name__
 
+    count = len(names)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if len(args) > len(names):
-            raise TypeError(f"{class_name}() takes {len(names)} arguments, got {len(args)}")
+        if not kwargs and len(args) == count:  # the common case: every field, in order
+            self.__dict__.update(zip(names, args))
+            if post_init is not None:
+                post_init(self)
+            return
+        if len(args) > count:
+            raise TypeError(f"{class_name}() takes {count} arguments, got {len(args)}")
         values = self.__dict__
         for name, value in zip(names, args):
             values[name] = value

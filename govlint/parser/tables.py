@@ -14,6 +14,7 @@ from govlint import regex
 
 import functools
 import re
+from functools import partial
 from govlint.records import factory, record
 
 from govlint.model import Cell, Column, Problem, Row, Table
@@ -102,8 +103,9 @@ def read_values(view: TextView, start: int, end: int, fragments: Fragments) -> R
 def _cell(view: TextView, piece: Piece) -> Cell:
     start, end = piece.start, piece.end
     # Quote the cell as written (—, ／, １２) unless it is plain digits (the common case).
-    raw = piece.text if piece.digits_only or piece.kind == "blank" else view.original(start, end)
-    return Cell(piece.value, raw, None, piece.kind, locate=lambda: view.span(start, end))
+    kind = piece.kind
+    raw = piece.text if kind == "blank" or piece.text.isdigit() else view.original(start, end)
+    return Cell(piece.value, raw, None, kind, locate=partial(view.span, start, end))
 
 
 def _missing_cells(count: int) -> list[Cell]:
@@ -126,7 +128,7 @@ def _digit_cells(view: TextView, piece: Piece, numbers: list[int]) -> list[Cell]
     for number in numbers:
         width = len(str(number))
         cells.append(Cell(number, str(number), None, "number", inferred=True,
-                          locate=lambda a=offset, b=offset + width: view.span(a, b)))
+                          locate=partial(view.span, offset, offset + width)))
         offset += width
     return cells
 
