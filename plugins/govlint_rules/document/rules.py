@@ -16,6 +16,16 @@ def _review_once(table, rows):
     return rows
 
 
+def _subject(table, row) -> str:
+    """What a row problem is about: the row, or the whole section-四 table (one value run)."""
+    return templates.table_name(table.key) if table.key == "review_litigation" else _row_name(table, row)
+
+
+def _expected_values(table) -> int:
+    """How many values the row (or section 四: the whole table) must have."""
+    return len(table.columns) * len(table.rows) if table.key == "review_litigation" else len(table.columns)
+
+
 @rule("GOV001", "unreadable-file", "文件无法读取或解码", "error")
 def unreadable_file(report, options):
     """The file cannot be read or decoded, so nothing in it was checked.
@@ -122,9 +132,8 @@ def table_unreadable(report, options):
         bad = [r for r in table.rows if r.status == "unreadable"]
         for row in _review_once(table, bad):
             raw = "".join(c.raw for c in row.found_cells)
-            name = templates.table_name(table.key) if table.key == "review_litigation" else _row_name(table, row)
             yield Violation(
-                f"{name}的数字连在一起（{raw}），无法唯一拆分为{len(table.columns) if table.key != 'review_litigation' else 15}个单元格；"
+                f"{_subject(table, row)}的数字连在一起（{raw}），无法唯一拆分为{_expected_values(table)}个单元格；"
                 "这些数值未参与核对",
                 row.span,
             )
@@ -157,12 +166,10 @@ def row_cell_count(report, options):
     for table in report.tables.all():
         bad = [r for r in table.rows + table.extra_rows if r.status in ("short", "long")]
         for row in _review_once(table, bad):
-            expected = 15 if table.key == "review_litigation" else len(table.columns)
             values = "、".join(c.raw for c in row.found_cells) or "无"
-            name = templates.table_name(table.key) if table.key == "review_litigation" else _row_name(table, row)
             yield Violation(
-                f"{name}应有{expected}个数值，找到{row.found}个（{values}）；无法确定缺少或多出的是哪一列，"
-                "该行数值不参与核对",
+                f"{_subject(table, row)}应有{_expected_values(table)}个数值，找到{row.found}个（{values}）；"
+                "无法确定缺少或多出的是哪一列，该行数值不参与核对",
                 row.span,
             )
 
