@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import pluggy
 
+from govlint import regex, templates
 from govlint.diagnostics import Diagnostic, Severity, Violation
 from govlint.document import Document
 from govlint.errors import ReadError
@@ -55,7 +56,6 @@ from govlint.model import (
     TextFact,
     YearMention,
 )
-from govlint import regex, templates
 from govlint.parser.normalize import label_key
 from govlint.rules import Option, Rule, rule
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import fnmatch
 import sys
 from collections.abc import Mapping
-from govlint.records import factory, record
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from govlint.errors import ConfigError
+from govlint.records import factory, record
 
 
 def _toml():

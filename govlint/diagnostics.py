@@ -8,9 +8,9 @@ file path. Formatters only ever see diagnostics.
 from __future__ import annotations
 
 import enum
-from govlint.records import record
 
 from govlint.model import Span
+from govlint.records import record
 
 
 class Severity(str, enum.Enum):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from govlint.records import factory, record
 
 from govlint.model import Span
+from govlint.records import factory, record
 
 #: Readers that know a table's grid (HTML, Word, Markdown pipe tables) write each table row
 #: on its own line with cells joined by :data:`CELL_SEPARATOR`, and an empty cell as

@@ -11,13 +11,13 @@ to ``importlib.metadata``.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import importlib
 import os
 import re
 import sys
 from typing import Any
+
+from govlint import regex
 
 _META_DIR_RE = regex.compile(r"^(?P<name>[^-]+?)(?:-(?P<version>[^-]+?))?(?:-py\d[^-]*)?\.(?:dist|egg)-info$", re.I)
 

@@ -12,9 +12,10 @@ the last character), as in SARIF.
 from __future__ import annotations
 
 import datetime as _dt
-from govlint.records import factory, record
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from govlint.records import factory, record
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.document import Document

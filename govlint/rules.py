@@ -11,10 +11,10 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping
-from govlint.records import factory, record
 from typing import Any, NamedTuple
 
 from govlint.diagnostics import Severity, Violation
+from govlint.records import factory, record
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

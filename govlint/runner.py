@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from govlint.records import factory, record
 from pathlib import Path
 
 from govlint.diagnostics import Diagnostic, Severity, Violation
@@ -20,6 +19,7 @@ from govlint.errors import GovlintError, InputError, ReadError
 from govlint.host import Host, PluginInfo
 from govlint.model import Report
 from govlint.parser import parse
+from govlint.records import factory, record
 from govlint.rules import Rule, RuleRegistry, resolve_options
 from govlint.settings import FileSettings, SettingsResolver
 

@@ -17,10 +17,10 @@ a check.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from govlint.records import factory, record
 
 from govlint.diagnostics import Severity
 from govlint.errors import ConfigError
+from govlint.records import factory, record
 from govlint.rules import RuleRegistry
 
 

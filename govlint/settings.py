@@ -7,12 +7,12 @@ rule registry (selectors, ``[rules.<name>]`` options) and cached once per file.
 
 from __future__ import annotations
 
-from govlint.records import factory, record
 from pathlib import Path
 from typing import Any
 
 from govlint.config import Config, find_config_file, load_config, path_matches
 from govlint.errors import ConfigError
+from govlint.records import factory, record
 from govlint.rules import RuleRegistry
 from govlint.selection import Selection, SelectionSettings, normalize_selector
 

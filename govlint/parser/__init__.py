@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from govlint.document import Document
 from govlint.model import Report
-from govlint.parser.claims import find_claims
 from govlint.parser.anchors import KeyRegion
+from govlint.parser.claims import find_claims
 from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
 from govlint.parser.metadata import extract_metadata
-from govlint.parser.normalize import TextView, label_key
+from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
-from govlint.parser.tables import document_runs_together, read_active_tables, read_applications, read_review, table_problems
+from govlint.parser.tables import (
+    document_runs_together,
+    read_active_tables,
+    read_applications,
+    read_review,
+    table_problems,
+)
 from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS
 
 

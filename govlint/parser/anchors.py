@@ -13,16 +13,14 @@ text ``…禁止公开00000003.危及…`` the ``3`` belongs to the next label, 
 
 from __future__ import annotations
 
-from govlint import regex
-
 import functools
-import re
-from govlint.records import record
 from typing import NamedTuple
 
+from govlint import regex
 from govlint.parser.normalize import keyed, label_key
 from govlint.parser.similarity import prefix_match, ratio
 from govlint.parser.tokens import pieces
+from govlint.records import record
 
 #: Similarity needed to accept a label that was not found exactly.
 FUZZY_THRESHOLD = 0.6

@@ -12,14 +12,13 @@ whenever a qualifier makes the comparison unsure.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
-from govlint.records import record
 
+from govlint import regex
 from govlint.model import Claim
-from govlint.parser.words import Words
 from govlint.parser.normalize import TextView
+from govlint.parser.words import Words
+from govlint.records import record
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}

@@ -21,10 +21,9 @@ empty), and a URL in parentheses after ``网站`` is a ``url`` field.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 
+from govlint import regex
 from govlint.model import ContactField
 from govlint.parser.normalize import TextView
 

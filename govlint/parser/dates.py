@@ -23,12 +23,11 @@ set.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import calendar
 import re
 from typing import Iterator, Literal, NamedTuple
 
+from govlint import regex
 from govlint.model import DateMention
 from govlint.parser.normalize import TextView
 from govlint.templates import cn_number

@@ -24,14 +24,13 @@ Where each fact comes from (first that applies):
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 
+from govlint import regex
 from govlint.model import DateMention, Period, Report, TextFact, YearMention
 from govlint.parser import dates as _dates
 from govlint.parser.contact import find_contacts
-from govlint.parser.dates import ParsedDate, mention
+from govlint.parser.dates import mention
 from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout
 

@@ -8,20 +8,19 @@ back through ``origin`` so findings point at the original characters.
 Two views are built:
 
 * :class:`TextView` — character-normalised, line breaks kept, page-number lines removed;
-* :meth:`TextView.compact` — the same without any whitespace, for labels wrapped over lines
-  (``电\\n子邮箱``, ``结 果\\n维持``).
+* label keys (:func:`label_key`, :func:`keyed`) — without whitespace and punctuation, for
+  labels wrapped over lines (``电\\n子邮箱``, ``结 果\\n维持``).
 """
 
 from __future__ import annotations
 
-from govlint import regex
-
 import bisect
 import re
-from govlint.records import record
 
+from govlint import regex
 from govlint.document import Document
 from govlint.model import Span
+from govlint.records import record
 
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
 _DELETE = "\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -61,11 +60,6 @@ PAGE_LINE_RE = regex.compile(
     r"|第 *\d{1,4} *页(?: *[,，/]? *共 *\d{1,4} *页)?|\d{1,4} */ *\d{1,4})[ \t\u3000]*\r?$",
     re.MULTILINE,
 )
-
-
-def normalize_char(ch: str) -> str | None:
-    """The normalised form of one character (``None``: dropped)."""
-    return CHAR_TABLE.get(ord(ch), ch)
 
 
 def normalize_text(text: str) -> str:
@@ -172,12 +166,6 @@ class TextView:
             return self.document.span(offset, offset)
         return self.document.span(origin(start), origin(end - 1) + 1)
 
-    def compact(self) -> "CompactView":
-        """The view with all whitespace removed (indices map back to this view)."""
-        segments = [m.span() for m in _NON_SPACE_RE.finditer(self.text)]
-        text = "".join(self.text[a:b] for a, b in segments)
-        return CompactView(text, OffsetMap(segments, len(self.text)), self)
-
     def original(self, start: int, end: int) -> str:
         """The document's original characters behind view ``[start, end)``."""
         if end <= start:
@@ -191,36 +179,6 @@ class TextView:
         return start, len(self.text) if end == -1 else end
 
 
-_NON_SPACE_RE = regex.compile(r"[^ \n]+")
-
-
-@record
-class CompactView:
-    """Whitespace-free text; ``back`` maps each index to the :class:`TextView` index."""
-
-    text: str
-    back: OffsetMap
-    view: TextView
-
-    def view_index(self, index: int) -> int:
-        """:class:`TextView` index of compact index ``index`` (``len(text)`` allowed)."""
-        return self.back(index)
-
-    def view_range(self, start: int, end: int) -> tuple[int, int]:
-        """View indices ``[start, end)`` covering compact ``text[start:end]``."""
-        if end <= start:
-            v = self.view_index(start)
-            return v, v
-        return self.view_index(start), self.view_index(end - 1) + 1
-
-    def compact_index(self, view_index: int) -> int:
-        """The first compact index at or after view index ``view_index``."""
-        return self.back.inverse(view_index)
-
-    def span(self, start: int, end: int) -> Span:
-        """Span in the original file of compact ``text[start:end]``."""
-        v_start, v_end = self.view_range(start, end)
-        return self.view.span(v_start, v_end)
 
 
 def _page_line_ranges(text: str) -> list[tuple[int, int]]:

@@ -14,14 +14,13 @@ Missing, repeated and out-of-order sections are recorded, not repaired.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
-from govlint.records import record
 
+from govlint import regex
 from govlint.model import Heading, Section, TextFact
 from govlint.parser.normalize import TextView, keyed, label_key
 from govlint.parser.similarity import prefix_match
+from govlint.records import record
 from govlint.templates import SECTIONS, SectionTitle, cn_number
 
 #: Candidate heading: a numeral 一–六 and a separator. Whether it starts a line decides

@@ -10,18 +10,16 @@ together (crawler text) are split only when the split is unique (see
 
 from __future__ import annotations
 
-from govlint import regex
-
 import functools
-import re
 from functools import partial
-from govlint.records import factory, record
 
+from govlint import regex
 from govlint.model import Cell, Column, Problem, Row, Table
 from govlint.parser.anchors import Anchor, KeyRegion, LabelSpec, find_each, find_sequence
 from govlint.parser.normalize import TextView, label_key
 from govlint.parser.splitter import split_groups_with_totals, split_plain, split_with_total
 from govlint.parser.tokens import Piece, pieces
+from govlint.records import factory, record
 from govlint.templates import (
     APPLICANT_HEADER_LABELS,
     APPLICATION_NOTE,

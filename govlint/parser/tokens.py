@@ -10,11 +10,10 @@ cells, a *value* is a number (with an optional unit or sign) or a placeholder (`
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 from typing import Literal
 
+from govlint import regex
 from govlint.document import BLANK_CELL
 
 PieceKind = Literal["number", "placeholder", "blank", "text"]

@@ -18,12 +18,11 @@ without a declaration, GB18030 is tried as for text files.
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 
 import pluggy
 
+from govlint import regex
 from govlint.document import Document
 from govlint.errors import ReadError
 from govlint.readers import decoding

@@ -27,11 +27,10 @@ Steps (each character emitted keeps the source offset it came from):
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 from array import array
 
+from govlint import regex
 from govlint.document import BLANK_CELL, CELL_SEPARATOR
 from govlint.readers.html_tree import CELLS, ROW_GROUPS, Element, Text, build_tree
 

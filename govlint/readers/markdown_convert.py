@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from govlint import regex
-
 import bisect
 import re
 from array import array
 
+from govlint import regex
 from govlint.document import BLANK_CELL, CELL_SEPARATOR, Suppression, line_starts
 from govlint.model import Span
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from govlint import regex
-
 import re
 from array import array
 from typing import Any
 
+from govlint import regex
 from govlint.document import BLANK_CELL, CELL_SEPARATOR
 from govlint.errors import ReadError
 from govlint.readers.pdf import INSTALL_HINT
