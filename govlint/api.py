@@ -34,7 +34,7 @@ from __future__ import annotations
 import pluggy
 
 from govlint import regex, templates
-from govlint.diagnostics import Diagnostic, Severity, Violation
+from govlint.diagnostics import Diagnostic, Severity, Violation, format_number
 from govlint.document import Document
 from govlint.errors import ReadError
 from govlint.model import (
@@ -87,6 +87,7 @@ __all__ = [
     "TextFact",
     "Violation",
     "YearMention",
+    "format_number",
     "hookimpl",
     "label_key",
     "regex",

@@ -29,6 +29,13 @@ class Severity(str, enum.Enum):
             raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
+def format_number(value: int | float) -> str:
+    """A number as a person writes it in a message (``12``, not ``12.0``; ``96171.6``)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @record
 class Violation:
     """What a rule reports: a concrete Chinese message and where it applies.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_parser_metadata import metadata
 
 from govlint.document import Document
-from govlint.model import Report
 from govlint.parser import parse
 from govlint.parser.dates import (
     date_line,
@@ -17,19 +17,9 @@ from govlint.parser.dates import (
     iter_full_dates,
     mention,
 )
-from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView
-from govlint.parser.sections import find_sections
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def metadata(text: str) -> Report:
-    document = Document(path="case.txt", text=text)
-    view = TextView.of(document)
-    report = Report(path="case.txt", document=document)
-    extract_metadata(view, find_sections(view), report)
-    return report
 
 
 def values(text: str) -> list[tuple[int | None, int | None, int | None, str | None]]:

@@ -8,19 +8,12 @@ already exceed a total, the total is wrong whatever the unread cells hold.
 
 from __future__ import annotations
 
-from govlint.api import Violation, rule, templates
+from govlint.api import Violation, format_number, rule, templates
 
 APPLICANT_PARTS = ("natural", "business", "research", "nonprofit", "legal", "other_org")
 NOT_RESULTS = ("new", "carried_in", "total", "carried_out")
 SIGNED_COLUMNS = ("change",)
 DECIMAL_COLUMNS = ("amount", "fee_amount")
-
-
-def fmt(value) -> str:
-    """A number as a person writes it (``12``, ``96171.6``)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _known(row, index: int):
@@ -68,9 +61,9 @@ def row_total_mismatch(report, options):
         if total is None or any(p is None for p in parts):
             continue
         if sum(parts) != total:
-            shown = "+".join(fmt(p) for p in parts)
+            shown = "+".join(format_number(p) for p in parts)
             yield Violation(
-                f"{_row_name(table, row)}：总计为{fmt(total)}，自然人与五类法人或其他组织之和为{fmt(sum(parts))}（{shown}）",
+                f"{_row_name(table, row)}：总计为{format_number(total)}，自然人与五类法人或其他组织之和为{format_number(sum(parts))}（{shown}）",
                 row.cells[total_index].span or row.span,
             )
 
@@ -116,15 +109,15 @@ def results_total_mismatch(report, options):
         found = sum(v for _, v in known)
         if found == total or (unknown and found < total):
             continue
-        nonzero = [f"{templates.short_row_label(r.key)}为{fmt(v)}" for r, v in known if v]
+        nonzero = [f"{templates.short_row_label(r.key)}为{format_number(v)}" for r, v in known if v]
         detail = "、".join(nonzero) if nonzero else "均为0"
         if unknown:
             message = (
-                f"（七）总计「{column.label}」列为{fmt(total)}，但已读到的各项办理结果之和已达{fmt(found)}（{detail}；"
+                f"（七）总计「{column.label}」列为{format_number(total)}，但已读到的各项办理结果之和已达{format_number(found)}（{detail}；"
                 f"另有{unknown}行缺失或无法读取），总计偏小"
             )
         else:
-            message = f"（七）总计「{column.label}」列为{fmt(total)}，各项办理结果之和为{fmt(found)}（{detail}）"
+            message = f"（七）总计「{column.label}」列为{format_number(total)}，各项办理结果之和为{format_number(found)}（{detail}）"
         yield Violation(message, total_row.cells[index].span or total_row.span)
 
 
@@ -163,9 +156,9 @@ def applications_balance(report, options):
         right = values["total"] + values["carried_out"]
         if left != right:
             yield Violation(
-                f"「{column.label}」列勾稽关系不成立：一、本年新收（{fmt(values['new'])}）+ 二、上年结转"
-                f"（{fmt(values['carried_in'])}）= {fmt(left)}，而（七）总计（{fmt(values['total'])}）+ 四、结转下年度"
-                f"（{fmt(values['carried_out'])}）= {fmt(right)}",
+                f"「{column.label}」列勾稽关系不成立：一、本年新收（{format_number(values['new'])}）+ 二、上年结转"
+                f"（{format_number(values['carried_in'])}）= {format_number(left)}，而（七）总计（{format_number(values['total'])}）+ 四、结转下年度"
+                f"（{format_number(values['carried_out'])}）= {format_number(right)}",
                 rows["total"].cells[index].span or rows["total"].span,
             )
 
@@ -201,9 +194,9 @@ def review_litigation_total(report, options):
             continue
         parts, total = values[:4], values[4]
         if sum(parts) != total:
-            shown = " + ".join(f"{c.label}{fmt(v)}" for c, v in zip(table.columns[:4], parts))
+            shown = " + ".join(f"{c.label}{format_number(v)}" for c, v in zip(table.columns[:4], parts))
             yield Violation(
-                f"第四部分「{row.official_label}」的总计为{fmt(total)}，但{shown} = {fmt(sum(parts))}",
+                f"第四部分「{row.official_label}」的总计为{format_number(total)}，但{shown} = {format_number(sum(parts))}",
                 row.cells[4].span or row.span,
             )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.api import Option, Violation, rule, templates
+from govlint.api import Option, Violation, format_number, rule, templates
 
 MEASURE_NAMES = {
     "new": "本年新收政府信息公开申请",
@@ -124,13 +124,9 @@ def prose_table_mismatch(report, options):
             continue
         at = f"（第{span.line}行）" if span else ""
         yield Violation(
-            f"正文称「{claim.text}」，即{MEASURE_NAMES[claim.measure]}为{claim.value}，但{where}为{_fmt(value)}{at}",
+            f"正文称「{claim.text}」，即{MEASURE_NAMES[claim.measure]}为{claim.value}，但{where}为{format_number(value)}{at}",
             claim.span,
         )
-
-
-def _fmt(value) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _previous_name(previous) -> str:
@@ -172,8 +168,8 @@ def carry_over_mismatch(report, options):
         if now is None or before is None or now == before:
             continue
         yield Violation(
-            f"「二、上年结转政府信息公开申请数量」的「{column.label}」列为{_fmt(now)}，但{_previous_name(previous)}的"
-            f"「四、结转下年度继续办理」为{_fmt(before)}",
+            f"「二、上年结转政府信息公开申请数量」的「{column.label}」列为{format_number(now)}，但{_previous_name(previous)}的"
+            f"「四、结转下年度继续办理」为{format_number(before)}",
             row.cells[index].span or row.span,
         )
 
@@ -218,8 +214,8 @@ def valid_count_continuity(report, options):
         if now != expected:
             row = table.row(key)
             yield Violation(
-                f"「{row.label or row.official_label}」现行有效件数为{_fmt(now)}，按{_previous_name(previous)}的现行有效件数"
-                f"{_fmt(before)} + 本年制发{_fmt(issued)} − 本年废止{_fmt(repealed)} 应为{_fmt(expected)}",
+                f"「{row.label or row.official_label}」现行有效件数为{format_number(now)}，按{_previous_name(previous)}的现行有效件数"
+                f"{format_number(before)} + 本年制发{format_number(issued)} − 本年废止{format_number(repealed)} 应为{format_number(expected)}",
                 row.cells[2].span or row.span,
             )
 
