@@ -185,7 +185,8 @@ def rules_command(fmt: str) -> None:
     if fmt == "json":
         data = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "plugin": r.plugin,
-             "status": r.status, "default_enabled": r.default_enabled, "summary": r.summary}
+             "status": r.status, "default_enabled": r.default_enabled, "summary": r.summary,
+             "templates": list(r.templates)}
             for r in rows
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -200,6 +201,8 @@ def rules_command(fmt: str) -> None:
 @click.argument("code_or_name")
 def rule_command(code_or_name: str) -> None:
     """Show the documentation of one rule (by code or name)."""
+    from govlint.rules import templates_text
+
     host = _load_host()
     target = host.registry.get(code_or_name)
     if target is None:
@@ -209,6 +212,7 @@ def rule_command(code_or_name: str) -> None:
     click.echo(f"{target.code} {target.name}: {target.summary}")
     click.echo(f"Default severity: {target.severity.value}; plugin: {origin}; status: {target.status}"
                + ("" if target.default_enabled else "; off by default"))
+    click.echo(f"适用于：{templates_text(target)}")
     click.echo("")
     click.echo(target.doc)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from govlint import __version__
-from govlint.model import Cell, ContactField, DateMention, Period, Report, Row, Table, TextFact
+from govlint.model import Cell, ContactField, DateMention, LegacyRow, Period, Report, Row, Table, TextFact
 
 SCHEMA_VERSION = 1
 
@@ -107,6 +107,19 @@ def _review(table: Table | None) -> dict[str, Any] | None:
     }
 
 
+def _legacy_row(row: LegacyRow) -> dict[str, Any]:
+    this_year, cumulative = row.cells
+    return {
+        "label": row.label,
+        "unit": row.unit,
+        "status": row.status,
+        "raw": row.raw,
+        **_pos(row.span),
+        "this_year": _cell(this_year),
+        "cumulative": _cell(cumulative),
+    }
+
+
 def _contact(field: ContactField) -> dict[str, Any]:
     return {"kind": field.kind, "label": field.label, "value": field.value, **_pos(field.span)}
 
@@ -148,6 +161,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "applications": _table(report.tables.applications),
             "review_litigation": _review(report.tables.review_litigation),
         },
+        "legacy_statistics": [_legacy_row(r) for r in report.legacy_statistics],
         "contacts": [_contact(c) for c in report.contacts],
         "fee_statement": _fact(report.fee_statement),
         "problems": [{"kind": p.kind, "message": p.message, **_pos(p.span)} for p in report.problems],

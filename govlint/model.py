@@ -207,6 +207,23 @@ class Tables:
         return found
 
 
+@record(eq=False)
+class LegacyRow:
+    """A row of the pre-2019 statistics table (指标名称 | 计量单位 | 本年度 | 历年累计).
+
+    ``cells`` holds this year's value and the cumulative value; both are ``missing`` when the
+    row's digits ran together and no unique split exists (``unreadable``) or the row had the
+    wrong number of values (``short``/``long``). ``raw`` is the row's values as written.
+    """
+
+    label: str
+    unit: str
+    span: Span | None
+    cells: list[Cell]
+    status: RowStatus = "ok"
+    raw: str = ""
+
+
 # --------------------------------------------------------------------------- sections
 
 @record
@@ -379,6 +396,8 @@ class Report:
     contacts: list[ContactField] = factory(list)
     fee_statement: TextFact | None = None
     claims: list[Claim] = factory(list)
+    #: The rows of a pre-2019 report's statistics table (empty for the national formats).
+    legacy_statistics: list[LegacyRow] = factory(list)
     problems: list[Problem] = factory(list)
     previous: "Report | None" = None
 
@@ -391,5 +410,10 @@ class Report:
 
     @property
     def has_report_content(self) -> bool:
-        """Whether anything of an annual report (a section or a table) was found."""
-        return bool(self.sections) or bool(self.tables.all())
+        """Whether anything of an annual report (a section, a table, the old layout) was found."""
+        return (
+            bool(self.sections)
+            or bool(self.tables.all())
+            or bool(self.legacy_statistics)
+            or sum(1 for e in self.template_evidence if e.template == "legacy") >= 2
+        )

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from govlint.diagnostics import Severity, Violation
 from govlint.records import factory, record
+from govlint.templates import ALL_TEMPLATES, TEMPLATE_NAMES
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -93,6 +94,14 @@ class Rule(NamedTuple):
     plugin: str = ""
     url: str = ""
     scope: str = "report"
+    #: The templates (``2019``, ``2021``, ``legacy``, ``unknown``) whose reports this rule judges;
+    #: the host skips the rule on any other report (a pre-2019 report is never held to the
+    #: six-part structure or the national tables).
+    templates: tuple[str, ...] = ALL_TEMPLATES
+
+    def applies_to(self, template: str) -> bool:
+        """Whether this rule judges reports detected as ``template``."""
+        return template in self.templates
 
     def option_defaults(self) -> dict[str, Any]:
         """The option values used when the configuration sets none."""
@@ -108,6 +117,13 @@ class Rule(NamedTuple):
     def doc_parts(self) -> dict[str, str]:
         """The docstring split into its parts (see :data:`DOC_PARTS`)."""
         return split_doc(self.doc)
+
+
+def templates_text(target: Rule) -> str:
+    """The templates a rule applies to, as users read them (``2019年格式、2021年格式``)."""
+    if set(target.templates) == set(ALL_TEMPLATES):
+        return "所有报告"
+    return "、".join(TEMPLATE_NAMES[t] for t in ALL_TEMPLATES if t in target.templates)
 
 
 def split_doc(doc: str) -> dict[str, str]:
@@ -138,12 +154,18 @@ def rule(
     options: Iterable[Option] = (),
     default_enabled: bool = True,
     scope: str = "report",
+    templates: Iterable[str] = ALL_TEMPLATES,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule. The decorated function's docstring is the rule's documentation.
 
     The function is called as ``check(report, options)`` where ``options`` is a mapping of
     this rule's option values, and yields :class:`~govlint.diagnostics.Violation` objects.
+    ``templates`` lists the report templates the rule applies to (default: all of them).
     """
+    applies = tuple(templates)
+    unknown = [t for t in applies if t not in ALL_TEMPLATES]
+    if unknown or not applies:
+        raise ValueError(f"rule {code}: templates must be some of {', '.join(ALL_TEMPLATES)}, got {applies!r}")
     if not CODE_RE.match(code):
         raise ValueError(f"rule code {code!r} does not match {CODE_RE.pattern}")
     if not NAME_RE.match(name):
@@ -160,6 +182,7 @@ def rule(
             options=tuple(options),
             default_enabled=default_enabled,
             scope=scope,
+            templates=applies,
         )
 
     return decorate

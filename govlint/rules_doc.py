@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govlint.rules import DOC_PARTS, Rule
+from govlint.rules import DOC_PARTS, Rule, templates_text
 
 FAMILIES = {
     "GOV0": "Document and parsing (host and parser)",
@@ -52,7 +52,7 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
             lines += ["", f"## {FAMILIES.get(prefix, prefix)}"]
         parts = rule.doc_parts()
         lines += ["", f"### {rule.code} {rule.name}", "", f"{rule.summary} — default severity **{rule.severity.value}**, "
-                  f"plugin `{rule.plugin}`.", ""]
+                  f"plugin `{rule.plugin}`; applies to: {templates_text(rule)}.", ""]
         if parts.get(""):
             lines += [parts[""], ""]
         for part in DOC_PARTS:

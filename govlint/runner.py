@@ -154,6 +154,8 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: FileSettings,
     for target in rules:
         if target.scope == "pair" and report.previous is None:
             continue
+        if not target.applies_to(report.template):
+            continue  # e.g. the six-part structure is not asked of a pre-2019 report
         options = resolve_options(target, settings.rule_options.get(target.code))
         severity = settings.selection.severity_for(target.code, target.severity)
         try:

@@ -13,6 +13,21 @@ from typing import NamedTuple
 
 FORMAT_2019 = "2019"
 FORMAT_2021 = "2021"
+#: Pre-2019 free-form reports (old 条例 of 2008), and reports whose format was not recognised.
+LEGACY = "legacy"
+UNKNOWN = "unknown"
+#: Every template a report can be detected as; what a rule applies to by default.
+ALL_TEMPLATES: tuple[str, ...] = (FORMAT_2019, FORMAT_2021, LEGACY, UNKNOWN)
+#: Reports held to the national six-part format: the two formats, and reports whose format was
+#: not recognised but which are not pre-2019 (a report with no table at all still has six parts).
+NATIONAL: tuple[str, ...] = (FORMAT_2019, FORMAT_2021, UNKNOWN)
+#: How messages and documentation name each template.
+TEMPLATE_NAMES = {
+    FORMAT_2019: "2019年格式",
+    FORMAT_2021: "2021年格式",
+    LEGACY: "2019年以前的旧格式",
+    UNKNOWN: "未能识别的格式",
+}
 FORMAT_DOCUMENTS = {
     FORMAT_2019: "国办公开办函〔2019〕60号",
     FORMAT_2021: "国办公开办函〔2021〕30号",
@@ -22,7 +37,7 @@ FORMAT_DOCUMENTS = {
 def expected_template(year: int) -> str:
     """The format a report for ``year`` must use: ``legacy`` (≤2018), ``2019`` or ``2021``."""
     if year <= 2018:
-        return "legacy"
+        return LEGACY
     if year <= 2020:
         return FORMAT_2019
     return FORMAT_2021
@@ -327,6 +342,27 @@ SIGNALS_2021 = (
     "申请人无正当理由逾期不补正",
     "申请人逾期未按收费通知要求缴纳费用",
 )
+
+#: The pre-2019 layout (old 条例 of 2008, 第三十一/三十二条; domain.md §1, §13): free-form
+#: headings, and a statistics table 指标名称 | 计量单位 | 本年度 | 历年累计. Headings alone are
+#: weak evidence (some also open national sections); the statistics table's header is strong.
+LEGACY_HEADINGS = (
+    "概述",
+    "依申请公开政府信息情况",
+    "政府信息依申请公开",
+    "收费及减免情况",
+    "因政府信息公开申请行政复议",
+    "政府信息公开情况统计表",
+)
+#: Header cells of the old statistics table; all of 指标名称 and 历年累计 must be found.
+LEGACY_TABLE_HEADER = ("指标名称", "计量单位", "历年累计")
+#: How template evidence names the old statistics table's header (the strongest legacy evidence).
+LEGACY_TABLE_EVIDENCE = "指标名称…历年累计"
+LEGACY_TABLE_COLUMNS: tuple[tuple[str, str], ...] = (("this_year", "本年度"), ("cumulative", "历年累计"))
+#: Units of the old statistics table's rows (计量单位), longest first.
+LEGACY_UNITS = ("人次", "万元", "条", "件", "个", "次", "项", "篇", "份", "元")
+#: The deadline of the old 条例 第三十一条 for every body: 3月31日 (month, day).
+LEGACY_DEADLINE = (3, 31)
 
 FORMATS: dict[str, Format] = {
     FORMAT_2019: Format(FORMAT_2019, ACTIVE_2019, APPLICATIONS_2019, signals=SIGNALS_2019),

@@ -388,7 +388,16 @@ def test_rules_json():
     assert data["GOV201"] == {
         "code": "GOV201", "name": "missing-section", "severity": "error", "plugin": "sections",
         "status": "stable", "default_enabled": True, "summary": "缺少格式规定的部分",
+        "templates": ["2019", "2021", "unknown"],
     }
+    assert data["GOV303"]["templates"] == ["2019", "2021", "unknown"]  # never a pre-2019 report
+    assert data["GOV401"]["templates"] == ["2019", "2021", "legacy", "unknown"]
+
+
+def test_rule_shows_the_templates_it_applies_to():
+    result = run("rule", "GOV105")
+    assert "适用于：2019年格式、2021年格式" in result.stdout
+    assert "适用于：所有报告" in run("rule", "GOV401").stdout
 
 
 @pytest.mark.parametrize("key", ["GOV201", "gov201", "missing-section"])

@@ -10,7 +10,8 @@ from govlint.document import Document
 from govlint.model import Report
 from govlint.parser.anchors import KeyRegion
 from govlint.parser.claims import find_claims
-from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
+from govlint.parser.detect import decide, legacy_evidence, legacy_table_header, table_evidence
+from govlint.parser.legacy import read_legacy_statistics
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
@@ -21,7 +22,8 @@ from govlint.parser.tables import (
     read_review,
     table_problems,
 )
-from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS
+from govlint.model import Tables
+from govlint.templates import FORMAT_2019, FORMAT_2021, FORMATS, LEGACY, expected_template
 
 
 def parse(document: Document) -> Report:
@@ -55,9 +57,13 @@ def section_region(layout: SectionLayout, number: int, length: int) -> tuple[int
 
 
 def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
-    """Detect the format and read the tables of sections 二–四 into ``report``.
+    """Read the tables of sections 二–四, then decide the format from what they hold.
 
-    The key view of the tables' sections is built once and sliced per section.
+    The key view of the tables' sections is built once and sliced per section. Each table is
+    read with whichever national format's labels fit it best (the year's format first), so the
+    format is decided afterwards from the labels the tables actually carry — never from words
+    in the prose. A pre-2019 report keeps none of these tables: its old statistics table is
+    read instead.
     """
     length = len(view.text)
     start_2, end_2 = section_region(layout, 2, length)
@@ -65,16 +71,22 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     start_4, end_4 = section_region(layout, 4, length)
     lo, hi = min(start_2, start_3, start_4), max(end_2, end_3, end_4)
     keys = KeyRegion(view.text, lo, hi, view.original)
-    report.template_evidence = find_evidence(view, keys.sub(min(start_2, start_3), max(end_2, end_3)))
-    # Free-form pre-2019 reports have none of the six sections; their old headings
-    # (概述, 依申请公开政府信息情况, 收费及减免情况 …) are looked for in the whole text.
-    legacy = sum(1 for heading in LEGACY_HEADINGS if heading in view.text) >= 2
-    report.template = decide(report.template_evidence, report.year, True, legacy)
-    preferred = FORMAT_2019 if report.template == FORMAT_2019 else FORMAT_2021
+    preferred = FORMAT_2019 if report.year is not None and expected_template(report.year) == FORMAT_2019 else FORMAT_2021
     formats = [FORMATS[preferred], FORMATS[FORMAT_2021 if preferred == FORMAT_2019 else FORMAT_2019]]
     glued = document_runs_together(view, lo, hi)
-    report.tables.active_disclosure = read_active_tables(view, keys.sub(start_2, end_2), formats, glued)
-    report.tables.applications = read_applications(view, keys.sub(start_3, end_3), formats, glued)
-    report.tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4))
+    tables = Tables()
+    tables.active_disclosure = read_active_tables(view, keys.sub(start_2, end_2), formats, glued)
+    tables.applications = read_applications(view, keys.sub(start_3, end_3), formats, glued)
+    tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4))
+    evidence = table_evidence(tables)
+    old_layout = legacy_evidence(view)
+    report.template = decide(evidence, report.year, old_layout)
+    if report.template == LEGACY:
+        report.template_evidence = old_layout
+        header = legacy_table_header(view)
+        report.legacy_statistics = read_legacy_statistics(view, header[1]) if header else []
+        return
+    report.template_evidence = evidence
+    report.tables = tables
     report.problems.extend(problems)
     report.problems.extend(table_problems(report.tables))

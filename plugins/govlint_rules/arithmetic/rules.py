@@ -27,7 +27,7 @@ def _row_name(table, row) -> str:
     return f"{templates.table_name(table.key)}「{row.label or row.official_label}」行"
 
 
-@rule("GOV301", "row-total-mismatch", "第三部分表格某行的总计不等于各类申请人之和", "error")
+@rule("GOV301", "row-total-mismatch", "第三部分表格某行的总计不等于各类申请人之和", "error", templates=templates.NATIONAL)
 def row_total_mismatch(report, options):
     """In the section 三 table, a row's 总计 differs from the sum of the applicant columns.
 
@@ -68,7 +68,7 @@ def row_total_mismatch(report, options):
             )
 
 
-@rule("GOV302", "results-total-mismatch", "（七）总计不等于各项办理结果之和", "error")
+@rule("GOV302", "results-total-mismatch", "（七）总计不等于各项办理结果之和", "error", templates=templates.NATIONAL)
 def results_total_mismatch(report, options):
     """（七）总计 differs from the sum of the handling-result rows, in some column.
 
@@ -121,7 +121,7 @@ def results_total_mismatch(report, options):
         yield Violation(message, total_row.cells[index].span or total_row.span)
 
 
-@rule("GOV303", "applications-balance", "申请数勾稽关系不成立：一+二≠（七）总计+四", "error")
+@rule("GOV303", "applications-balance", "申请数勾稽关系不成立：一+二≠（七）总计+四", "error", templates=templates.NATIONAL)
 def applications_balance(report, options):
     """一 + 二 ≠ （七）总计 + 四 in some column of the section 三 table.
 
@@ -163,7 +163,7 @@ def applications_balance(report, options):
             )
 
 
-@rule("GOV304", "review-litigation-total", "第四部分某组的总计不等于各项结果之和", "error")
+@rule("GOV304", "review-litigation-total", "第四部分某组的总计不等于各项结果之和", "error", templates=templates.NATIONAL)
 def review_litigation_total(report, options):
     """In section 四, a group's 总计 differs from 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 
@@ -212,7 +212,7 @@ def _numbers(report):
                     yield table, row, column, cell
 
 
-@rule("GOV305", "negative-count", "数量为负数", "error")
+@rule("GOV305", "negative-count", "数量为负数", "error", templates=templates.NATIONAL)
 def negative_count(report, options):
     """A count in a table is negative.
 
@@ -238,7 +238,7 @@ def negative_count(report, options):
             yield Violation(f"{_row_name(table, row)}「{column.label}」列为{cell.raw}，数量不能为负数", cell.span or row.span)
 
 
-@rule("GOV306", "fractional-count", "件数、项数出现小数", "error")
+@rule("GOV306", "fractional-count", "件数、项数出现小数", "error", templates=templates.NATIONAL)
 def fractional_count(report, options):
     """A count in a table is not a whole number.
 
@@ -264,7 +264,7 @@ def fractional_count(report, options):
             yield Violation(f"{_row_name(table, row)}「{column.label}」列为{cell.raw}，数量应为整数", cell.span or row.span)
 
 
-@rule("GOV307", "blank-total", "总计单元格空白而分项有数", "error")
+@rule("GOV307", "blank-total", "总计单元格空白而分项有数", "error", templates=templates.NATIONAL)
 def blank_total(report, options):
     """A 总计 cell is blank (or ``/``, ``-``) while the cells it totals are filled in.
 

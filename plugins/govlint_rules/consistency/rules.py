@@ -85,7 +85,7 @@ def table_figure(report, measure: str):
     return None
 
 
-@rule("GOV601", "prose-table-mismatch", "正文中的数字与表格不一致", "warning")
+@rule("GOV601", "prose-table-mismatch", "正文中的数字与表格不一致", "warning", templates=templates.NATIONAL)
 def prose_table_mismatch(report, options):
     """A figure stated in the text differs from the same figure in the tables.
 
@@ -133,7 +133,7 @@ def _previous_name(previous) -> str:
     return f"上一年度（{previous.year}年）报告 {previous.path}"
 
 
-@rule("GOV602", "carry-over-mismatch", "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "error", scope="pair")
+@rule("GOV602", "carry-over-mismatch", "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "error", scope="pair", templates=templates.NATIONAL)
 def carry_over_mismatch(report, options):
     """This year's 上年结转 differs from last year's 结转下年度继续办理.
 
@@ -175,7 +175,7 @@ def carry_over_mismatch(report, options):
 
 
 @rule("GOV603", "valid-count-continuity", "现行有效件数与上年现行有效件数及本年制发、废止数不衔接", "warning",
-      scope="pair")
+      scope="pair", templates=(templates.FORMAT_2021,))
 def valid_count_continuity(report, options):
     """现行有效件数 ≠ last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021 format).
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from govlint.api import Option, Span, Violation, regex, rule
+from govlint.api import Option, Span, Violation, regex, rule, templates
 
 SOURCE_NAMES = {"title": "标题", "period": "统计期限", "intro": "引言", "header": "网页标题"}
 ROLE_NAMES = {"signed": "落款日期", "published": "发布日期", "period_start": "统计期限起始日期",
@@ -240,7 +240,8 @@ def late_publication(report, options):
     its 政府信息公开工作主管部门). "前" is read as inclusive. The kind of issuer is taken from its
     name (…局/…委员会/…办公室 → department; …人民政府 → government); townships and street
     offices are not covered by 第四十九条 and are checked only if ``township-deadline`` is set.
-    When the kind cannot be told, nothing is reported.
+    When the kind cannot be told, nothing is reported. Reports for 2018 and earlier were due
+    under the 2008 条例 (第三十一条): 31 March for every body, whatever its kind.
 
     Why:
     条例 第四十九条: 县级以上人民政府部门 publish the previous year's report 每年1月31日前, and the
@@ -266,6 +267,9 @@ def late_publication(report, options):
         mention, basis = report.signed, "落款日期"
     if mention is None:
         return
+    if templates.expected_template(report.year) == templates.LEGACY:
+        yield from _late_under_old_regulation(report, mention, basis)
+        return
     kind = options["issuer-kind"] if options["issuer-kind"] != "auto" else issuer_kind(report.issuer)
     deadline_text = {
         "department": options["department-deadline"],
@@ -284,6 +288,18 @@ def late_publication(report, options):
         source = "条例第四十九条" if STATUTORY_DEADLINES.get(kind) == deadline_text else f"配置项 {kind}-deadline"
         yield Violation(
             f"{basis}为{_cn_date(mention.date)}，晚于{who}年度报告的发布期限{_cn_date(deadline)}（{source}）",
+            mention.span,
+        )
+
+
+def _late_under_old_regulation(report, mention, basis):
+    """Reports for 2018 and earlier: every body published by 31 March (2008 条例 第三十一条)."""
+    month, day = templates.LEGACY_DEADLINE
+    deadline = dt.date(report.year + 1, month, day)
+    if mention.date > deadline:
+        yield Violation(
+            f"{basis}为{_cn_date(mention.date)}，晚于{report.year}年度报告的发布期限{_cn_date(deadline)}"
+            "（2008年施行的条例第三十一条：每年3月31日前）",
             mention.span,
         )
 

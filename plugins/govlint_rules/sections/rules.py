@@ -23,7 +23,7 @@ def _start(span: Span) -> Span:
     return Span(span.line, span.column, span.line, span.column + 1)
 
 
-@rule("GOV201", "missing-section", "缺少格式规定的部分", "error")
+@rule("GOV201", "missing-section", "缺少格式规定的部分", "error", templates=templates.NATIONAL)
 def missing_section(report, options):
     """A section of the national format is missing.
 
@@ -68,7 +68,7 @@ def missing_section(report, options):
         yield Violation(f"缺少{spec.label}{where}", span)
 
 
-@rule("GOV202", "section-order", "部分顺序、编号错误或重复", "error")
+@rule("GOV202", "section-order", "部分顺序、编号错误或重复", "error", templates=templates.NATIONAL)
 def section_order(report, options):
     """Sections are out of order, misnumbered or repeated.
 
@@ -126,6 +126,7 @@ def section_order(report, options):
             "Accept the title variants documented in real reports (e.g. 政府信息公开行政复议和行政诉讼情况).",
         )
     ],
+    templates=templates.NATIONAL,
 )
 def nonstandard_section_title(report, options):
     """A section title differs from the wording of the national format.
@@ -164,7 +165,7 @@ def nonstandard_section_title(report, options):
 _NOTHING = {"无", "暂无", "没有", "无此项", "无相关情况", "略"}
 
 
-@rule("GOV204", "empty-section", "部分没有内容，或第五部分只写了「无」", "warning")
+@rule("GOV204", "empty-section", "部分没有内容，或第五部分只写了「无」", "warning", templates=templates.NATIONAL)
 def empty_section(report, options):
     """A section has no content, or section 五 only says 无.
 
@@ -205,7 +206,7 @@ _STYLE_FORMS = {
 }
 
 
-@rule("GOV205", "heading-numbering", "小标题编号跳号、重复，或部分内出现一级编号", "warning")
+@rule("GOV205", "heading-numbering", "小标题编号跳号、重复，或部分内出现一级编号", "warning", templates=templates.NATIONAL)
 def heading_numbering(report, options):
     """Sub-heading numbers inside a section skip, repeat, or use top-level numerals.
 
@@ -258,7 +259,7 @@ def heading_numbering(report, options):
             yield Violation(f"{spec.label}的小标题{detail}", heading.span)
 
 
-@rule("GOV206", "part-count-mismatch", "引言所说的部分数与实际部分数不符", "warning")
+@rule("GOV206", "part-count-mismatch", "引言所说的部分数与实际部分数不符", "warning", templates=templates.NATIONAL)
 def part_count_mismatch(report, options):
     """The introduction's "由…N部分组成" disagrees with the sections present.
 
@@ -346,7 +347,7 @@ def title_format(report, options):
     yield Violation(f"标题「{compact}」不符合{_TITLE_SHAPE}的格式{hint}", report.title.span)
 
 
-@rule("GOV208", "missing-fee-statement", "2021年格式报告未说明信息处理费收取情况", "warning")
+@rule("GOV208", "missing-fee-statement", "2021年格式报告未说明信息处理费收取情况", "warning", templates=templates.NATIONAL)
 def missing_fee_statement(report, options):
     """A 2021-format report does not say what 信息处理费 it charged.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govlint.api import Span, Violation, rule, templates
 
-FORMAT_NAMES = {"2019": "2019年格式", "2021": "2021年格式"}
+FORMAT_NAMES = templates.TEMPLATE_NAMES
 
 
 def _where(evidence) -> str:
@@ -21,7 +21,7 @@ def _expected_format(report) -> str | None:
     return None
 
 
-@rule("GOV101", "template-year-mismatch", "报告年度与所用格式不符", "error")
+@rule("GOV101", "template-year-mismatch", "报告年度与所用格式不符", "error", templates=(templates.FORMAT_2019, templates.FORMAT_2021, templates.LEGACY))
 def template_year_mismatch(report, options):
     """The report uses the 2019 format for 2021 or later, or the 2021 format for 2019–2020.
 
@@ -29,8 +29,10 @@ def template_year_mismatch(report, options):
     The report year (from the title, the statistics period or the introduction) against the
     format its tables follow: report years 2019–2020 use the 2019 format
     (国办公开办函〔2019〕60号), 2021 and later the revised format (国办公开办函〔2021〕30号).
-    The format is recognised by labels that exist in only one of them (本年新制作数量 vs
-    本年制发件数, 上一年项目数量 vs 本年处理决定数量, 第二十条第（九）项 …).
+    The format is recognised by labels of its tables that exist in only one of them (本年新制作数量
+    vs 本年制发件数, 上一年项目数量 vs 本年处理决定数量, 第二十条第（九）项 …); a 2019 or later
+    report in the pre-2019 layout (the old statistics table 指标名称 | 计量单位 | 本年度 | 历年累计)
+    is reported too.
 
     Why:
     条例 第五十条 says the national format is updated from time to time and must be used;
@@ -46,21 +48,25 @@ def template_year_mismatch(report, options):
     Options:
     None.
     """
-    if report.year is None or report.template not in ("2019", "2021"):
+    if report.year is None:
         return
     expected = templates.expected_template(report.year)
     if expected not in ("2019", "2021") or expected == report.template:
         return
-    used = next((e for e in report.template_evidence if e.template == report.template), None)
+    candidates = [e for e in report.template_evidence if e.template == report.template]
+    # The old statistics table is the strongest sign of the old layout: point at it.
+    used = next((e for e in candidates if e.label == templates.LEGACY_TABLE_EVIDENCE), None) or (
+        candidates[0] if candidates else None
+    )
     example = f"（如{_where(used)}）" if used else ""
     yield Violation(
         f"报告年度为{report.year}年，应使用{templates.FORMAT_DOCUMENTS[expected]}规定的{FORMAT_NAMES[expected]}，"
-        f"但表格使用的是{FORMAT_NAMES[report.template]}{example}",
+        f"但{'报告' if report.template == templates.LEGACY else '表格'}使用的是{FORMAT_NAMES[report.template]}{example}",
         used.span if used else None,
     )
 
 
-@rule("GOV102", "template-mixed", "同一报告混用两种格式的标签", "warning")
+@rule("GOV102", "template-mixed", "同一报告混用两种格式的标签", "warning", templates=templates.NATIONAL)
 def template_mixed(report, options):
     """Labels of both national formats occur in one report.
 
@@ -94,7 +100,7 @@ def template_mixed(report, options):
     )
 
 
-@rule("GOV103", "nonstandard-label", "表格标题、行或列标签与格式规定的文字不一致", "warning")
+@rule("GOV103", "nonstandard-label", "表格标题、行或列标签与格式规定的文字不一致", "warning", templates=templates.NATIONAL)
 def nonstandard_label(report, options):
     """A table caption, row label or column label differs from the official wording.
 
@@ -135,7 +141,7 @@ def nonstandard_label(report, options):
                 yield Violation(f"{name}的行标签「{row.label}」与格式规定的「{row.official_label}」不一致", row.span)
 
 
-@rule("GOV104", "missing-table", "缺少格式规定的统计表", "error")
+@rule("GOV104", "missing-table", "缺少格式规定的统计表", "error", templates=templates.NATIONAL)
 def missing_table(report, options):
     """A statistical table of the format is missing.
 
@@ -176,7 +182,7 @@ def missing_table(report, options):
         yield Violation("第四部分缺少行政复议、行政诉讼情况统计表（行政复议与两类行政诉讼各5项，共15个数值）", section_4.span)
 
 
-@rule("GOV105", "missing-row", "统计表缺少格式规定的行", "error")
+@rule("GOV105", "missing-row", "统计表缺少格式规定的行", "error", templates=templates.NATIONAL)
 def missing_row(report, options):
     """A row of a statistical table is missing.
 
@@ -233,7 +239,7 @@ def _missing_other_items(report):
             )
 
 
-@rule("GOV106", "unexpected-row", "统计表中有格式之外的行", "warning")
+@rule("GOV106", "unexpected-row", "统计表中有格式之外的行", "warning", templates=templates.NATIONAL)
 def unexpected_row(report, options):
     """A labelled row that the format does not have appears in a table.
 
@@ -263,7 +269,7 @@ def unexpected_row(report, options):
             yield Violation(f"{templates.table_name(table.key)}中有格式之外的行「{row.label}」（{values}）", row.span)
 
 
-@rule("GOV107", "template-unknown", "无法判断报告使用的格式", "warning")
+@rule("GOV107", "template-unknown", "无法判断报告使用的格式", "warning", templates=(templates.UNKNOWN,))
 def template_unknown(report, options):
     """The format of the report cannot be determined.
 
