@@ -19,6 +19,7 @@ from govlint.records import factory, record
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.document import Document
+    from govlint.templates import TableSpec
 
 Template = Literal["2019", "2021", "legacy", "unknown"]
 
@@ -168,6 +169,8 @@ class Table:
     rows: list[Row]
     extra_rows: list[Row] = factory(list)
     caption_similarity: float = 1.0
+    #: The template table it was read as (its total column and identities are data there).
+    spec: "TableSpec | None" = None
 
     @property
     def column_keys(self) -> list[str]:
@@ -187,6 +190,39 @@ class Table:
         if row is None or row.status in ("missing", "short", "long", "unreadable"):
             return None
         return row.cells[self.column_keys.index(column_key)].value
+
+    def blank_totals(self) -> list[tuple[Row, int]]:
+        """Total cells that hold no number while the cells they total do: ``(row, column index)``.
+
+        A row's total column (section 三 总计, a section-四 group's 总计) and the total rows of
+        the template's identities (（七）总计) are checked, in rows read completely. One fact,
+        used by the rule that reports it and by the rule that must not report it again.
+        """
+        spec = self.spec
+        if spec is None:
+            return []
+        found: list[tuple[Row, int]] = []
+        keys = self.column_keys
+        if spec.total_column is not None:
+            total = keys.index(spec.total_column)
+            parts = [keys.index(k) for k in spec.part_columns]
+            for row in self.rows:
+                if row.status == "ok" and row.cells[total].value is None and any(
+                    row.cells[i].value is not None for i in parts
+                ):
+                    found.append((row, total))
+        for identity in spec.identities:
+            total_row = self.row(identity.total_row) if identity.total_row else None
+            if total_row is None or total_row.status != "ok":
+                continue
+            parts_rows = [self.row(k) for k in identity.part_rows]
+            readable = [r for r in parts_rows if r is not None and r.status == "ok"]
+            for index in range(len(keys)):
+                if (total_row, index) in found or total_row.cells[index].value is not None:
+                    continue
+                if any(r.cells[index].value is not None for r in readable):
+                    found.append((total_row, index))
+        return found
 
 
 @record(eq=False)

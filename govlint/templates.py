@@ -124,8 +124,37 @@ class RowSpec(NamedTuple):
     data: bool = True
 
 
+class Identity(NamedTuple):
+    """A column identity of a table: in every column, the signed sum of these rows is zero.
+
+    ``terms`` are ``(row key, sign)``. An identity with a single negative term is a *total*:
+    that row totals the positive rows (（七）总计 = the result rows); the balance of section 三
+    (一 + 二 = （七） + 四) has two.
+    """
+
+    key: str
+    terms: tuple[tuple[str, int], ...]
+
+    @property
+    def total_row(self) -> str | None:
+        """The row this identity totals, if it is a total."""
+        negative = [key for key, sign in self.terms if sign < 0]
+        return negative[0] if len(negative) == 1 else None
+
+    @property
+    def part_rows(self) -> tuple[str, ...]:
+        """The rows that add up (positive terms)."""
+        return tuple(key for key, sign in self.terms if sign > 0)
+
+
 class TableSpec(NamedTuple):
-    """A template table: key, caption, columns ``(key, label)`` and rows."""
+    """A template table: key, caption, columns ``(key, label)`` and rows.
+
+    ``total_column`` is the column that totals the others in every row (section 三: 总计 of
+    the applicant columns; section 四: 总计 of each group); ``identities`` are the column
+    identities between rows. The parser uses them to settle run-together digits, the
+    arithmetic rules check them: both read them from here.
+    """
 
     key: str
     caption: str
@@ -135,6 +164,19 @@ class TableSpec(NamedTuple):
     decimal_columns: tuple[str, ...] = ()
     #: Columns whose cells may be negative (the 2019 本年增/减).
     signed_columns: tuple[str, ...] = ()
+    total_column: str | None = None
+    identities: tuple[Identity, ...] = ()
+
+    @property
+    def part_columns(self) -> tuple[str, ...]:
+        """The columns the total column adds up (every other column)."""
+        if self.total_column is None:
+            return ()
+        return tuple(key for key, _ in self.columns if key != self.total_column)
+
+    def identity(self, key: str) -> Identity | None:
+        """The identity called ``key`` (``results``, ``balance``)."""
+        return next((i for i in self.identities if i.key == key), None)
 
     @property
     def data_rows(self) -> tuple[RowSpec, ...]:
@@ -258,16 +300,27 @@ _APPLICATION_TAIL = (
     RowSpec("carried_out", "四、结转下年度继续办理", 0),
 )
 
-APPLICATIONS_2019 = TableSpec(
-    "applications",
-    "收到和处理政府信息公开申请情况",
-    APPLICANT_COLUMNS,
-    _APPLICATION_HEAD + (RowSpec("other", "（六）其他处理", 1),) + _APPLICATION_TAIL,
-)
-APPLICATIONS_2021 = TableSpec(
-    "applications",
-    "收到和处理政府信息公开申请情况",
-    APPLICANT_COLUMNS,
+_APPLICATION_TOTALS = ("new", "carried_in", "total", "carried_out")
+
+
+def _application_table(rows: tuple[RowSpec, ...]) -> TableSpec:
+    """The section-三 table with its identities (the header note's 勾稽关系 and the results)."""
+    results = tuple((r.key, 1) for r in rows if r.data and r.key not in _APPLICATION_TOTALS)
+    return TableSpec(
+        "applications",
+        "收到和处理政府信息公开申请情况",
+        APPLICANT_COLUMNS,
+        rows,
+        total_column="total",
+        identities=(
+            Identity("results", results + (("total", -1),)),
+            Identity("balance", (("new", 1), ("carried_in", 1), ("total", -1), ("carried_out", -1))),
+        ),
+    )
+
+
+APPLICATIONS_2019 = _application_table(_APPLICATION_HEAD + (RowSpec("other", "（六）其他处理", 1),) + _APPLICATION_TAIL)
+APPLICATIONS_2021 = _application_table(
     _APPLICATION_HEAD
     + (
         RowSpec("other", "（六）其他处理", 1, data=False),
@@ -275,17 +328,13 @@ APPLICATIONS_2021 = TableSpec(
         RowSpec("other.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2),
         RowSpec("other.3", "3.其他", 2),
     )
-    + _APPLICATION_TAIL,
+    + _APPLICATION_TAIL
 )
 
 #: Result rows whose sum is （七）总计, per format.
 RESULT_ROWS = {
-    FORMAT_2019: tuple(
-        r.key for r in APPLICATIONS_2019.data_rows if r.key not in ("new", "carried_in", "total", "carried_out")
-    ),
-    FORMAT_2021: tuple(
-        r.key for r in APPLICATIONS_2021.data_rows if r.key not in ("new", "carried_in", "total", "carried_out")
-    ),
+    FORMAT_2019: APPLICATIONS_2019.identity("results").part_rows,
+    FORMAT_2021: APPLICATIONS_2021.identity("results").part_rows,
 }
 
 REVIEW_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -307,6 +356,7 @@ REVIEW_TABLE = TableSpec(
     "政府信息公开行政复议、行政诉讼情况",
     REVIEW_COLUMNS,
     tuple(RowSpec(key, label) for key, label in REVIEW_GROUPS),
+    total_column="total",
 )
 
 

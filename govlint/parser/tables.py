@@ -297,6 +297,7 @@ def read_table(
         columns=columns,
         rows=[],
         caption_similarity=caption.similarity if caption else 0.0,
+        spec=spec,
     )
     pending: list[PendingSplit] = []
     found_values = {
@@ -398,19 +399,13 @@ def _column_fit(table: Table) -> float:
 
 # --------------------------------------------------------------------------- section 三
 
-def application_identities(spec: TableSpec, result_rows: tuple[str, ...]) -> list[list[tuple[str, int]]]:
-    """Column identities of section 三: results add up to （七）总计, and the balance."""
-    results = [(key, 1) for key in result_rows if spec.row(key) is not None]
-    return [
-        results + [("total", -1)],
-        [("new", 1), ("carried_in", 1), ("total", -1), ("carried_out", -1)],
-    ]
+def application_identities(spec: TableSpec) -> list[list[tuple[str, int]]]:
+    """Column identities of section 三 (results add up to （七）总计, and the balance), from the template."""
+    return [list(identity.terms) for identity in spec.identities]
 
 
 def read_applications(view: TextView, region: KeyRegion, formats: list, glued_document: bool = False) -> Table | None:
     """The section 三 table, read with whichever format's rows fit best."""
-    from govlint.templates import RESULT_ROWS
-
     best: Table | None = None
     note = find_sequence(region, [LabelSpec.of(APPLICATION_NOTE)])[0]
     for fmt in formats:
@@ -420,7 +415,7 @@ def read_applications(view: TextView, region: KeyRegion, formats: list, glued_do
         if result is None:
             continue
         table, pending = result
-        resolve_splits(view, pending, application_identities(spec, RESULT_ROWS[fmt.name]), table)
+        resolve_splits(view, pending, application_identities(spec), table)
         table.official_caption = APPLICATION_NOTE
         if best is None or table_score(table) > table_score(best):
             best = table
@@ -497,6 +492,7 @@ def read_review(view: TextView, region: KeyRegion) -> tuple[Table | None, list[P
         span=view.span(view_header_start, view_header_start + 1),
         columns=columns,
         rows=[],
+        spec=REVIEW_TABLE,
     )
     for index, (key, label) in enumerate((r.key, r.label) for r in REVIEW_TABLE.rows):
         if numbers is not None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from govlint.api import Violation, format_number, rule, templates
 
-APPLICANT_PARTS = ("natural", "business", "research", "nonprofit", "legal", "other_org")
-NOT_RESULTS = ("new", "carried_in", "total", "carried_out")
-SIGNED_COLUMNS = ("change",)
-DECIMAL_COLUMNS = ("amount", "fee_amount")
+
+
+def _result_rows(table) -> list:
+    """The rows that （七）总计 totals, as the template's ``results`` identity lists them."""
+    identity = table.spec.identity("results") if table.spec is not None else None
+    keys = identity.part_rows if identity is not None else ()
+    return [r for r in table.rows if r.key in keys]
 
 
 def _known(row, index: int):
@@ -53,8 +56,8 @@ def row_total_mismatch(report, options):
     if table is None:
         return
     keys = table.column_keys
-    part_indexes = [keys.index(k) for k in APPLICANT_PARTS]
-    total_index = keys.index("total")
+    part_indexes = [keys.index(k) for k in table.spec.part_columns]
+    total_index = keys.index(table.spec.total_column)
     for row in table.rows:
         parts = [_known(row, i) for i in part_indexes]
         total = _known(row, total_index)
@@ -77,7 +80,7 @@ def results_total_mismatch(report, options):
     （三） rows + the three （四） rows + the five （五） rows + （六）其他处理 (2019: one row; 2021:
     its three sub-items). When some result rows cannot be read or are missing, a mismatch is
     still reported if the rows that were read already exceed （七）总计 (counts cannot be
-    negative); otherwise the column is not judged.
+    negative); otherwise the column is not judged. One finding names every failing column.
 
     Why:
     （七）总计 is the total of the results listed above it, and （二）部分公开 "只计这一情形，不计
@@ -99,7 +102,8 @@ def results_total_mismatch(report, options):
     total_row = table.row("total")
     if total_row is None or total_row.status != "ok":
         return
-    results = [r for r in table.rows if r.key not in NOT_RESULTS]
+    results = _result_rows(table)
+    problems = []
     for index, column in enumerate(table.columns):
         total = total_row.cells[index].value
         if total is None:
@@ -112,13 +116,16 @@ def results_total_mismatch(report, options):
         nonzero = [f"{templates.short_row_label(r.key)}为{format_number(v)}" for r, v in known if v]
         detail = "、".join(nonzero) if nonzero else "均为0"
         if unknown:
-            message = (
-                f"（七）总计「{column.label}」列为{format_number(total)}，但已读到的各项办理结果之和已达{format_number(found)}（{detail}；"
+            text = (
+                f"「{column.label}」列为{format_number(total)}，但已读到的各项办理结果之和已达{format_number(found)}（{detail}；"
                 f"另有{unknown}行缺失或无法读取），总计偏小"
             )
         else:
-            message = f"（七）总计「{column.label}」列为{format_number(total)}，各项办理结果之和为{format_number(found)}（{detail}）"
-        yield Violation(message, total_row.cells[index].span or total_row.span)
+            text = f"「{column.label}」列为{format_number(total)}，各项办理结果之和为{format_number(found)}（{detail}）"
+        problems.append((index, text))
+    if problems:  # one wrong total row is one problem, whatever the number of columns
+        index = problems[0][0]
+        yield Violation("（七）总计" + "；".join(text for _, text in problems), total_row.cells[index].span or total_row.span)
 
 
 @rule("GOV303", "applications-balance", "申请数勾稽关系不成立：一+二≠（七）总计+四", "error", templates=templates.NATIONAL)
@@ -128,7 +135,8 @@ def applications_balance(report, options):
     What it checks:
     The identity the table itself states in its header: "第一项加第二项之和，等于第三项加第四项
     之和" — 本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理, in every column.
-    Columns where one of the four cells cannot be read are not judged.
+    Columns where one of the four cells cannot be read are not judged. One finding names
+    every failing column.
 
     Why:
     This is the official 勾稽关系 of the format (国办公开办函〔2019〕60号 and 〔2021〕30号), the check
@@ -148,6 +156,7 @@ def applications_balance(report, options):
     if table is None:
         return
     rows = {key: table.row(key) for key in ("new", "carried_in", "total", "carried_out")}
+    problems = []
     for index, column in enumerate(table.columns):
         values = {key: _known(row, index) for key, row in rows.items()}
         if any(v is None for v in values.values()):
@@ -155,12 +164,17 @@ def applications_balance(report, options):
         left = values["new"] + values["carried_in"]
         right = values["total"] + values["carried_out"]
         if left != right:
-            yield Violation(
-                f"「{column.label}」列勾稽关系不成立：一、本年新收（{format_number(values['new'])}）+ 二、上年结转"
+            problems.append((index, (
+                f"「{column.label}」列：一、本年新收（{format_number(values['new'])}）+ 二、上年结转"
                 f"（{format_number(values['carried_in'])}）= {format_number(left)}，而（七）总计（{format_number(values['total'])}）+ 四、结转下年度"
-                f"（{format_number(values['carried_out'])}）= {format_number(right)}",
-                rows["total"].cells[index].span or rows["total"].span,
-            )
+                f"（{format_number(values['carried_out'])}）= {format_number(right)}"
+            )))
+    if problems:  # one finding for the table's balance, each failing column in the message
+        index = problems[0][0]
+        yield Violation(
+            "勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和）：" + "；".join(text for _, text in problems),
+            rows["total"].cells[index].span or rows["total"].span,
+        )
 
 
 @rule("GOV304", "review-litigation-total", "第四部分某组的总计不等于各项结果之和", "error", templates=templates.NATIONAL)
@@ -234,7 +248,7 @@ def negative_count(report, options):
     None.
     """
     for table, row, column, cell in _numbers(report):
-        if cell.value < 0 and column.key not in SIGNED_COLUMNS:
+        if cell.value < 0 and (table.spec is None or column.key not in table.spec.signed_columns):
             yield Violation(f"{_row_name(table, row)}「{column.label}」列为{cell.raw}，数量不能为负数", cell.span or row.span)
 
 
@@ -260,7 +274,9 @@ def fractional_count(report, options):
     None.
     """
     for table, row, column, cell in _numbers(report):
-        if isinstance(cell.value, float) and not cell.value.is_integer() and column.key not in DECIMAL_COLUMNS:
+        if isinstance(cell.value, float) and not cell.value.is_integer() and (
+            table.spec is None or column.key not in table.spec.decimal_columns
+        ):
             yield Violation(f"{_row_name(table, row)}「{column.label}」列为{cell.raw}，数量应为整数", cell.span or row.span)
 
 
@@ -287,33 +303,18 @@ def blank_total(report, options):
     Options:
     None.
     """
-    table = report.tables.applications
-    if table is not None:
-        keys = table.column_keys
-        total_index = keys.index("total")
-        part_indexes = [keys.index(k) for k in APPLICANT_PARTS]
-        for row in table.rows:
-            if row.status != "ok":
-                continue
-            total = row.cells[total_index]
-            if total.value is None and any(row.cells[i].value is not None for i in part_indexes):
-                yield Violation(f"{_row_name(table, row)}的「总计」为空白（{total.raw or '未填'}），而各类申请人列已填写数字", total.span or row.span)
-        total_row = table.row("total")
-        if total_row is not None and total_row.status == "ok":
-            results = [r for r in table.rows if r.key not in NOT_RESULTS and r.status == "ok"]
-            for index, column in enumerate(table.columns):
-                cell = total_row.cells[index]
-                if index == total_index:
-                    continue  # already covered by the row check above
-                if cell.value is None and any(r.cells[index].value is not None for r in results):
-                    yield Violation(f"（七）总计的「{column.label}」列为空白，而各项办理结果已填写数字", cell.span or total_row.span)
-    review = report.tables.review_litigation
-    if review is not None:
-        for row in review.rows:
-            if row.status != "ok":
-                continue
-            if row.cells[4].value is None and any(c.value is not None for c in row.cells[:4]):
-                yield Violation(f"第四部分「{row.official_label}」的总计为空白，而各项结果已填写数字", row.cells[4].span or row.span)
+    for table in (report.tables.applications, report.tables.review_litigation):
+        if table is None:
+            continue
+        for row, index in table.blank_totals():
+            cell = row.cells[index]
+            if table.key == "review_litigation":
+                message = f"第四部分「{row.official_label}」的总计为空白，而各项结果已填写数字"
+            elif table.columns[index].key == table.spec.total_column:
+                message = f"{_row_name(table, row)}的「总计」为空白（{cell.raw or '未填'}），而各类申请人列已填写数字"
+            else:
+                message = f"（七）总计的「{table.columns[index].label}」列为空白，而各项办理结果已填写数字"
+            yield Violation(message, cell.span or row.span)
 
 
 RULES = [

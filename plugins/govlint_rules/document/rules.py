@@ -164,7 +164,8 @@ def row_cell_count(report, options):
     None.
     """
     for table in report.tables.all():
-        bad = [r for r in table.rows + table.extra_rows if r.status in ("short", "long")]
+        # Rows outside the format are GOV106's (with their values): one problem, one finding.
+        bad = [r for r in table.rows if r.status in ("short", "long")]
         for row in _review_once(table, bad):
             values = "、".join(c.raw for c in row.found_cells) or "无"
             yield Violation(
@@ -180,8 +181,10 @@ def non_numeric_cell(report, options):
 
     What it checks:
     Every cell of the tables in sections 二–四 (rows read completely) must be a number;
-    ``/``, ``-``, ``—``, ``无`` or an empty cell are reported. Arithmetic identities that use
-    such a cell are not checked.
+    ``/``, ``-``, ``—``, ``无`` or an empty cell are reported, once per table with the count and
+    the first cells named; tables without any number at all are reported together in one
+    finding (a blank template). A blank 总计 whose parts are filled is reported by GOV307
+    instead. Arithmetic identities that use such a cell are not checked.
 
     Why:
     The format asks for counts in every cell; "无" or "/" leaves readers guessing whether
@@ -197,17 +200,61 @@ def non_numeric_cell(report, options):
     Options:
     None.
     """
+    empty_tables = []
     for table in report.tables.all():
-        for row in table.rows:
-            if row.status != "ok":
-                continue
-            for column, cell in zip(table.columns, row.cells):
-                if cell.kind in ("placeholder", "text", "blank"):
-                    shown = cell.raw if cell.raw.strip() else "空白"
-                    yield Violation(
-                        f"{_row_name(table, row)}「{column.label}」列为「{shown}」，应填写数字（没有数据时填0）",
-                        cell.span or row.span,
-                    )
+        cells, filled = _non_numeric_cells(table)
+        if not cells:
+            continue
+        if not filled:
+            empty_tables.append((table, cells))
+            continue
+        listed = "、".join(
+            f"「{row.label or row.official_label}」行「{column.label}」列为「{_shown(cell)}」"
+            for row, column, cell in cells[:_LISTED]
+        )
+        more = f"等{len(cells)}个单元格" if len(cells) > _LISTED else ""
+        row, _, cell = cells[0]
+        yield Violation(
+            f"{templates.table_name(table.key)}有{len(cells)}个单元格未填写数字：{listed}{more}，应填写数字（没有数据时填0）",
+            cell.span or row.span,
+        )
+    if empty_tables:
+        names = "、".join(templates.table_name(table.key) for table, _ in empty_tables)
+        count = sum(len(cells) for _, cells in empty_tables)
+        table, cells = empty_tables[0]
+        row, _, cell = cells[0]
+        yield Violation(
+            f"{names}没有填写任何数字（共{count}个单元格为空白、「/」「-」或文字），应填写数字（没有数据时填0）",
+            table.span or cell.span or row.span,
+        )
+
+
+#: How many cells a GOV006 message names before it says how many there are in all.
+_LISTED = 5
+
+
+def _shown(cell) -> str:
+    return cell.raw if cell.raw.strip() else "空白"
+
+
+def _non_numeric_cells(table):
+    """The table's cells (in rows read completely) that hold no number, and whether any does.
+
+    A blank total whose parts hold numbers is left out: GOV307 reports that cell (one problem,
+    one finding).
+    """
+    totals = {(id(row), index) for row, index in table.blank_totals()}
+    cells, filled = [], False
+    for row in table.rows:
+        if row.status != "ok":
+            continue
+        for index, (column, cell) in enumerate(zip(table.columns, row.cells)):
+            if cell.kind in ("placeholder", "text", "blank"):
+                if (id(row), index) not in totals:
+                    cells.append((row, column, cell))
+            elif cell.value is not None:
+                filled = True
+    return cells, filled
 
 
 @rule("GOV007", "inferred-cells", "连在一起的数字已按总计唯一拆分", "info")

@@ -232,14 +232,15 @@ def heading_numbering(report, options):
     for section in report.sections:
         stack: list[list] = []  # [style, last number]
         spec = SECTIONS[section.number - 1]
+        top_level = [h for h in section.headings if h.style == "cn_dun"]
+        if top_level:  # one style problem of the section, however many such headings it has
+            shown = "」「".join(_STYLE_FORMS["cn_dun"](h.number) for h in top_level)
+            yield Violation(
+                f"{spec.label}内出现一级编号「{shown}」，容易与报告的部分编号混淆，小标题宜用「（一）」「1.」等编号",
+                top_level[0].span,
+            )
         for heading in section.headings:
             form = _STYLE_FORMS[heading.style]
-            if heading.style == "cn_dun":
-                yield Violation(
-                    f"{spec.label}内出现一级编号「{form(heading.number)}」，容易与报告的部分编号混淆，"
-                    "小标题宜用「（一）」「1.」等编号",
-                    heading.span,
-                )
             levels = [entry[0] for entry in stack]
             if heading.style in levels:
                 del stack[levels.index(heading.style) + 1 :]

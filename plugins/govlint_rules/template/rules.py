@@ -108,7 +108,8 @@ def nonstandard_label(report, options):
     Every caption (第二十条第（一）项 …), row label and column label of the tables in sections
     二 and 三 against the format's wording, ignoring punctuation, brackets, width and spaces.
     Labels matched only by similarity (typos, local wording) and column titles that cannot be
-    found are reported; the table is still read using the matched labels.
+    found are reported; the table is still read using the matched labels. A table's header is
+    reported once, naming every column title that differs or is missing.
 
     Why:
     The format fixes the labels so that every report can be read the same way (国办公开办函
@@ -129,16 +130,31 @@ def nonstandard_label(report, options):
         if table.caption and table.caption_similarity < 1.0 and table.key.startswith("item"):
             yield Violation(f"{name}的标题「{table.caption}」与格式规定的「{table.official_caption}」不一致", table.span)
         if table.key != "review_litigation":
-            missing = [c.label for c in table.columns if c.found_label is None]
-            if missing:
-                listed = "」「".join(missing)
-                yield Violation(f"{name}未找到列标题「{listed}」（表头缺失、被截断或措辞不同）", table.span)
-            for column in table.columns:
-                if column.found_label is not None and column.similarity < 1.0:
-                    yield Violation(f"{name}的列标题「{column.found_label}」与格式规定的「{column.label}」不一致", column.span)
+            header = _header_problem(table)
+            if header is not None:
+                yield header
         for row in table.rows:
             if row.status != "missing" and row.similarity < 1.0 and table.key != "review_litigation":
                 yield Violation(f"{name}的行标签「{row.label}」与格式规定的「{row.official_label}」不一致", row.span)
+
+
+def _header_problem(table) -> Violation | None:
+    """One finding for a table's header: every column title missing or worded differently.
+
+    A garbled or truncated header is one problem, however many column titles it affects.
+    """
+    name = templates.table_name(table.key)
+    missing = [c.label for c in table.columns if c.found_label is None]
+    differing = [c for c in table.columns if c.found_label is not None and c.similarity < 1.0]
+    if not missing and not differing:
+        return None
+    parts = []
+    if differing:
+        parts.append("、".join(f"「{c.found_label}」应为「{c.label}」" for c in differing))
+    if missing:
+        parts.append(f"未找到「{'」「'.join(missing)}」（表头缺失、被截断或措辞不同）")
+    span = differing[0].span if differing and not missing else table.span
+    return Violation(f"{name}的列标题与格式规定的不一致：{'；'.join(parts)}", span)
 
 
 @rule("GOV104", "missing-table", "缺少格式规定的统计表", "error", templates=templates.NATIONAL)
@@ -205,15 +221,28 @@ def missing_row(report, options):
     """
     for table in report.tables.all():
         previous = None
-        for row in table.rows:
-            if row.status == "missing":
-                anchor = previous.span if previous is not None and previous.span else table.span
-                span = Span(anchor.end_line, 1, anchor.end_line, 1) if previous is not None and previous.span else anchor
-                after = f"（应在「{previous.label or previous.official_label}」之后）" if previous is not None else ""
-                yield Violation(f"{templates.table_name(table.key)}缺少「{row.official_label}」行{after}", span)
-            else:
-                previous = row
+        run: list = []  # consecutive missing rows: one gap, one finding
+        for row in table.rows + [None]:
+            if row is not None and row.status == "missing":
+                run.append(row)
+                continue
+            if run:
+                yield _missing_rows(table, run, previous)
+                run = []
+            previous = row
     yield from _missing_other_items(report)
+
+
+def _missing_rows(table, rows, previous) -> Violation:
+    """One finding for rows missing one after another (a dropped group of sub-rows)."""
+    if previous is not None and previous.span:
+        span = Span(previous.span.end_line, 1, previous.span.end_line, 1)
+        after = f"（应在「{previous.label or previous.official_label}」之后）"
+    else:
+        span, after = table.span, ""
+    names = "」「".join(row.official_label for row in rows)
+    count = f"共{len(rows)}行" if len(rows) > 1 else "行"
+    return Violation(f"{templates.table_name(table.key)}缺少「{names}」{count}{after}", span)
 
 
 def _missing_other_items(report):
@@ -230,13 +259,12 @@ def _missing_other_items(report):
     if other is None or other.status == "missing" or other.span is None:
         return
     span = Span(other.span.end_line, 1, other.span.end_line, 1)
-    for spec in templates.APPLICATIONS_2021.rows:
-        if spec.key.startswith("other."):
-            yield Violation(
-                f"{templates.table_name(table.key)}缺少「{spec.label}」行（应在「{other.label}」之后；"
-                f"{FORMAT_NAMES['2021']}将（六）其他处理分为三项分别填报）",
-                span,
-            )
+    names = "」「".join(spec.label for spec in templates.APPLICATIONS_2021.rows if spec.key.startswith("other."))
+    yield Violation(
+        f"{templates.table_name(table.key)}缺少「{names}」共3行（应在「{other.label}」之后；"
+        f"{FORMAT_NAMES['2021']}将（六）其他处理分为三项分别填报）",
+        span,
+    )
 
 
 @rule("GOV106", "unexpected-row", "统计表中有格式之外的行", "warning", templates=templates.NATIONAL)
