@@ -21,7 +21,8 @@ Steps (each character emitted keeps the source offset it came from):
    ``本年新制作数量``). A data table becomes one line per row, cells in column order joined by
    :data:`~govlint.document.CELL_SEPARATOR`, spans expanded: a cell covered by a
    ``rowspan``/``colspan`` writes nothing (its text is where the spanning cell starts), an
-   empty data cell (``&nbsp;``) is :data:`~govlint.document.BLANK_CELL`. A layout table
+   empty cell (``&nbsp;``) of a value column is :data:`~govlint.document.BLANK_CELL`
+   (which empty cells are blank cells: :mod:`govlint.readers.grid`). A layout table
    (one holding tables or long text) is read as blocks.
 """
 
@@ -31,7 +32,7 @@ import re
 from array import array
 
 from govlint import regex
-from govlint.document import BLANK_CELL, CELL_SEPARATOR
+from govlint.readers.grid import GridCell, grid_lines
 from govlint.readers.html_tree import CELLS, ROW_GROUPS, Element, Text, build_tree
 
 #: Never text of the report.
@@ -68,9 +69,6 @@ _TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三�
 #: Texts up to this length are searched for headings and markers; longer ones take their
 #: children's findings.
 _SEARCHED_TEXT = 4000
-_VALUE_RE = regex.compile(
-    r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~～-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE
-)
 _CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
 #: Class/id fragments that mark site furniture wherever they occur in a word.
@@ -394,28 +392,16 @@ class _Page:
         return rows, before
 
 
-class _Entry:
-    __slots__ = ("col", "width", "cell", "text", "origin", "kind")
-
-    def __init__(self, col: int, width: int, cell: Element, text: str, origin: array) -> None:
-        self.col = col
-        self.width = width
-        self.cell = cell
-        self.text = text
-        self.origin = origin
-        self.kind = "blank" if not text else ("value" if _VALUE_RE.match(text) else "text")
-
-
 def _span(value: str | None) -> int:
     match = _SPAN_RE.match(value or "")
     return int(match.group(1)) if match else 1
 
 
 def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]:
-    """One line per table row; spans expanded, covered cells silent, empty data cells blank."""
+    """One line per table row: spans expanded (a covered cell writes nothing), see :mod:`govlint.readers.grid`."""
     count = len(rows)
     occupied: set[tuple[int, int]] = set()
-    grid: list[list[_Entry]] = []
+    grid: list[list[GridCell]] = []
     for r, cells in enumerate(rows):
         entries = []
         col = 0
@@ -428,65 +414,10 @@ def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]
             if width * height <= 20000:
                 occupied.update((r + dr, col + dc) for dr in range(height) for dc in range(width))
             text, origin = cell_text(cell)
-            entries.append(_Entry(col, width, cell, text, origin))
+            entries.append(GridCell(col, width, text, origin, cell.start))
             col += width
         grid.append(entries)
-    data_start = _data_start(grid)
-    last_content = max((r for r, entries in enumerate(grid) if any(e.kind != "blank" for e in entries)), default=-1)
-    lines: list[tuple[str, array]] = []
-    headed: set[int] | None = None  # columns under the header rows above (None: no header yet)
-    previous_header = False
-    for r, entries in enumerate(grid):
-        header = data_start is not None and any(e.kind == "text" and e.col >= data_start for e in entries)
-        if header:
-            if not previous_header or headed is None:
-                headed = set()
-            for e in entries:
-                if e.kind != "blank":
-                    headed.update(range(e.col, e.col + e.width))
-        if entries and not all(e.kind == "blank" for e in entries):
-            previous_header = header
-        if all(e.kind == "blank" for e in entries) and data_start != 0:
-            continue  # a spacer row (a table without label columns keeps its blank rows)
-        pieces: list[tuple[str, array, int]] = []
-        for e in entries:
-            if e.kind != "blank":
-                pieces.append((e.text, e.origin, e.cell.start))
-            elif (data_start is not None and not header and e.col >= data_start and r <= last_content
-                  and (headed is None or e.col in headed)):
-                pieces.append((BLANK_CELL, array("l", [e.cell.start]), e.cell.start))
-        if not pieces:
-            continue
-        texts: list[str] = []
-        origin = array("l")
-        for index, (piece_text, piece_origin, start) in enumerate(pieces):
-            # A label cell ending in a colon and its value (``发布机构：`` | ``示例县…`` in a
-            # page's metadata table) are one field, not two cells.
-            if index and not pieces[index - 1][0].endswith((":", "：")):
-                texts.append(CELL_SEPARATOR)
-                origin.extend([start] * len(CELL_SEPARATOR))
-            texts.append(piece_text)
-            origin.extend(piece_origin)
-        lines.append(("".join(texts), origin))
-    return lines
-
-
-def _data_start(grid: list[list[_Entry]]) -> int | None:
-    """The first column that holds values (labels are to its left)."""
-    columns = [e.col for entries in grid for e in entries if e.kind == "value"]
-    if columns:
-        return min(columns)
-    # No value at all (a form left empty): the first blank cell right of a label.
-    found = []
-    for entries in grid:
-        seen_text = False
-        for e in entries:
-            if e.kind == "text":
-                seen_text = True
-            elif e.kind == "blank" and seen_text:
-                found.append(e.col)
-                break
-    return min(found) if found else None
+    return [(text, origin) for _, text, origin in grid_lines(grid)]
 
 
 def _title_line(root: Element) -> tuple[str, array] | None:
