@@ -74,3 +74,29 @@ def test_corpus_002_pdf_has_the_findings_of_its_extracted_text() -> None:
     pdf, txt = codes_of(HUAIAN.with_suffix(".pdf")), codes_of(HUAIAN.with_suffix(".txt"))
     assert pdf == txt
     assert "GOV005" not in pdf
+
+
+needs_page = pytest.mark.skipif(not PINGTAN.is_file(), reason="needs ../shared/corpus/101_2021_fujian_pingtan_page.html")
+
+
+@needs_page
+def test_corpus_101_page_keeps_every_report_paragraph() -> None:
+    document = read_input(_host(), Input(str(PINGTAN), PINGTAN))
+    lines = document.text.splitlines()
+    # section 一's sub-headings, one of them in a paragraph that mentions 承办单位
+    for number in ("（一）", "（二）", "（三）"):
+        assert any(line.startswith(number) for line in lines), number
+    assert any(line.startswith("（二）") and "承办单位" in line for line in lines)
+    assert document.dropped_text is None  # nothing visible inside the article is left out
+    report = parse(document)
+    assert (report.template, report.year) == ("2021", 2021)
+    applications = report.tables.applications
+    assert [c.value for c in applications.row("new").cells] == [64, 0, 0, 2, 0, 4, 70]
+    assert [c.value for c in applications.row("total").cells] == [63, 0, 0, 2, 0, 4, 69]
+
+
+@needs_page
+def test_corpus_101_page_findings() -> None:
+    found = codes_of(PINGTAN)
+    assert not {"GOV205", "GOV008", "GOV005", "GOV004"} & found
+    assert not {code for code in found if code.startswith("GOV3")}
