@@ -45,6 +45,22 @@ class Suppression:
         )
 
 
+@record
+class DroppedText:
+    """Visible text inside the report's body that the reader did not read as report text.
+
+    An HTML page's article may hold a share bar, a hidden element or a form control; the
+    reader leaves them out, and this record says how much it left out, so that nothing of
+    the body is lost silently (GOV008). ``blocks`` is the number of elements left out that
+    hold visible text, ``characters`` their visible characters (whitespace excluded), and
+    ``offset`` the offset in ``source`` where the first of them starts.
+    """
+
+    blocks: int
+    characters: int
+    offset: int
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` starts (lines end at ``\\n``)."""
     starts = [0]
@@ -80,6 +96,9 @@ class Document:
     #: ``page:line`` scheme only: ``(page, line within the page)`` of each line of ``source``.
     #: Positions then come out as line = page number, column = line within that page.
     page_lines: list[tuple[int, int]] | None = None
+    #: Visible body text the reader left out (``None``: the reader leaves none out, or does
+    #: not know; see :class:`DroppedText`).
+    dropped_text: DroppedText | None = None
     _starts: list[int] = factory(list)
     _last_line: int = 0
 
@@ -138,7 +157,10 @@ class Document:
 
         In the ``page:line`` scheme: (page, line within the page) of that character.
         """
-        src = self.source_offset(offset)
+        return self.source_position(self.source_offset(offset))
+
+    def source_position(self, src: int) -> tuple[int, int]:
+        """1-based (line, column) of offset ``src`` of ``source`` (see :meth:`position`)."""
         index = bisect.bisect_right(self._starts, src) - 1
         if self.page_lines:  # page:line (PDF): (page, line within the page)
             return self.page_lines[min(index, len(self.page_lines) - 1)]

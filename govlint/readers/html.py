@@ -100,12 +100,13 @@ def govlint_read(path: str, data: bytes) -> Document | None:
     if suffix not in HTML_SUFFIXES and not (suffix in _SNIFFED_SUFFIXES and looks_like_html(data)):
         return None
     source, encoding = decode_html(data)
-    from govlint.readers.html_extract import extract
+    from govlint.readers.html_extract import extract_page
 
-    text, origin = extract(source)
+    text, origin, dropped = extract_page(source)
     if not text.strip():
         raise ReadError("HTML 页面中没有可读的正文文字")
-    return Document(path=path, text=text, encoding=encoding, reader="html", source=source, origin=origin)
+    return Document(path=path, text=text, encoding=encoding, reader="html", source=source, origin=origin,
+                    dropped_text=dropped)
 
 
 @hookimpl

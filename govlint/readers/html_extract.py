@@ -11,17 +11,22 @@ Steps (each character emitted keeps the source offset it came from):
    title and 发布时间 usually sit there, beside site navigation the parser tolerates);
    what comes *after* it is kept only among its own siblings, never from outer levels,
    where site footers live — their 电话/地址 are the web site's, not the report's.
-4. Dropped everywhere: scripts, styles, form controls, hidden elements; ``nav``/``aside``/
-   ``footer``/``header``/``form`` and elements whose class or id marks navigation, sharing
-   or footers (unless they hold the article, or a heading naming the report); elements with
-   footer markers. Outside the article also lists of links (menus, breadcrumbs, related
-   articles: mostly link text). Nothing holding a section heading of the article is dropped.
+4. Dropped by structure everywhere: scripts, styles, form controls, hidden elements;
+   ``nav``/``aside``/``footer``/``header``/``form`` and elements whose role, class or id
+   marks navigation, sharing or footers (unless they hold the article, or a heading naming
+   the report). Outside the article also lists of links (menus, breadcrumbs, related
+   articles: mostly link text) and blocks holding footer markers (a site footer beside the
+   article). Inside the article a paragraph is never dropped for the words it holds (a report
+   may well mention its 承办单位), and nothing holding a section heading is dropped. What is
+   dropped inside the article and holds visible text is counted
+   (:class:`~govlint.document.DroppedText`, reported by GOV008).
 5. Render: block elements end lines, inline elements run together, whitespace collapses
    (and disappears between two Chinese characters, so ``本年新<br>制作数量`` reads
    ``本年新制作数量``). A data table becomes one line per row, cells in column order joined by
    :data:`~govlint.document.CELL_SEPARATOR`, spans expanded: a cell covered by a
    ``rowspan``/``colspan`` writes nothing (its text is where the spanning cell starts), an
-   empty data cell (``&nbsp;``) is :data:`~govlint.document.BLANK_CELL`. A layout table
+   empty cell (``&nbsp;``) of a value column is :data:`~govlint.document.BLANK_CELL`
+   (which empty cells are blank cells: :mod:`govlint.readers.grid`). A layout table
    (one holding tables or long text) is read as blocks.
 """
 
@@ -31,7 +36,8 @@ import re
 from array import array
 
 from govlint import regex
-from govlint.document import BLANK_CELL, CELL_SEPARATOR
+from govlint.document import DroppedText
+from govlint.readers.grid import GridCell, grid_lines
 from govlint.readers.html_tree import CELLS, ROW_GROUPS, Element, Text, build_tree
 
 #: Never text of the report.
@@ -39,8 +45,17 @@ ALWAYS_DROP = frozenset(
     "script style noscript template head iframe object embed svg math select option button textarea "
     "input map canvas audio video".split()
 )
+#: Elements whose content a browser never shows as text: code, inert templates, and the
+#: fallback content of embedded objects (shown only where they cannot be played). What the
+#: reader drops of these is not dropped *text* (see :class:`~govlint.document.DroppedText`).
+NOT_SHOWN = frozenset(
+    "script style noscript template head iframe object embed canvas audio video".split()
+)
 #: Site furniture by element name (never dropped when they contain the article).
 FURNITURE_TAGS = frozenset(("nav", "aside", "form", "footer", "header", "menu"))
+#: ARIA roles that mark site furniture wherever they occur.
+FURNITURE_ROLES = frozenset(("navigation", "banner", "contentinfo", "search", "menu", "menubar", "toolbar",
+                             "complementary"))
 BLOCK = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
@@ -68,9 +83,6 @@ _TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三�
 #: Texts up to this length are searched for headings and markers; longer ones take their
 #: children's findings.
 _SEARCHED_TEXT = 4000
-_VALUE_RE = regex.compile(
-    r"^(?:[-+]?\d[\d,，.]*\s*(?:万元|元|件|条|个|项|次|%)?|[/／\\~～-]+|[—－]+|无|空|N/?A|不适用)$", re.IGNORECASE
-)
 _CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
 #: Class/id fragments that mark site furniture wherever they occur in a word.
@@ -174,7 +186,10 @@ def _hidden(element: Element) -> bool:
 
 
 def _marks(element: Element) -> tuple[bool, bool]:
-    """(furniture anywhere, furniture outside the article) according to class and id."""
+    """(furniture anywhere, furniture outside the article) according to role, class and id."""
+    role = element.attrs.get("role")
+    if role and role.strip().lower() in FURNITURE_ROLES:
+        return True, True
     names = f"{element.attrs.get('class') or ''} {element.attrs.get('id') or ''}"
     if not names.strip():
         return False, False
@@ -245,6 +260,21 @@ def measure(root: Element) -> list[Element]:
     return elements
 
 
+def visible_characters(element: Element) -> int:
+    """Characters of ``element``'s text a browser would show (whitespace and :data:`NOT_SHOWN` content aside)."""
+    if element.tag in NOT_SHOWN:
+        return 0
+    count = 0
+    stack: list = list(element.children)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            count += len(_ALL_SPACE.sub("", node.text))
+        elif node.tag not in NOT_SHOWN:
+            stack.extend(node.children)
+    return count
+
+
 def find_article(root: Element, elements: list[Element]) -> Element:
     """The smallest element holding the most section headings (at least two), else the body.
 
@@ -267,6 +297,8 @@ class _Page:
         self.root = root
         self.article = article
         self.path: set[int] = set()
+        #: Elements dropped inside the article that hold visible text: id → (offset, characters).
+        self.lost: dict[int, tuple[int, int]] = {}
         node: Element | None = article
         while node is not None:
             self.path.add(id(node))
@@ -295,9 +327,28 @@ class _Page:
         if element.tag in FURNITURE_TAGS or strong or (weak and not inside):
             # An article header holding the report's title is kept (its parts judged one by one).
             return not (element.titled and not element.footer)
-        if not inside and element.anchors >= 2 and element.links * 2 >= element.size and not element.titled:
+        if inside:
+            return False  # inside the article only structure drops: never the words a paragraph holds
+        if element.anchors >= 2 and element.links * 2 >= element.size and not element.titled:
             return True  # a list of links: menus, breadcrumbs, related articles
-        return element.footer and not element.hits
+        return element.footer and not element.hits  # a site footer beside the article (网站标识码, ICP备…)
+
+    def skipped(self, element: Element, inside: bool) -> bool:
+        """:meth:`dropped`, noting what is dropped inside the article (:meth:`dropped_text`)."""
+        if not self.dropped(element, inside):
+            return False
+        if inside and id(element) not in self.lost:
+            characters = visible_characters(element)
+            if characters:
+                self.lost[id(element)] = (element.start, characters)
+        return True
+
+    def dropped_text(self) -> DroppedText | None:
+        """The visible article text left out so far, or ``None`` when there is none."""
+        if not self.lost:
+            return None
+        return DroppedText(len(self.lost), sum(count for _, count in self.lost.values()),
+                           min(start for start, _ in self.lost.values()))
 
     # -- rendering
 
@@ -321,7 +372,7 @@ class _Page:
                 continue
             if node is self.article:
                 inside = True
-            if self.dropped(node, inside):
+            if self.skipped(node, inside):
                 continue
             tag = node.tag
             if tag == "br":
@@ -379,31 +430,19 @@ class _Page:
                     if child.text.strip():
                         before.append(child)
                 elif child.tag == "tr":
-                    if not self.dropped(child, inside):
+                    if not self.skipped(child, inside):
                         rows.append([c for c in child.children
-                                     if isinstance(c, Element) and c.tag in CELLS and not self.dropped(c, inside)])
+                                     if isinstance(c, Element) and c.tag in CELLS and not self.skipped(c, inside)])
                 elif child.tag in ROW_GROUPS:
-                    if not self.dropped(child, inside):
+                    if not self.skipped(child, inside):
                         take(child.children)
                 elif child.tag in ("colgroup", "col"):
                     continue
-                elif not self.dropped(child, inside):
+                elif not self.skipped(child, inside):
                     before.append(child)  # a caption, or content browsers move before the table
 
         take(table.children)
         return rows, before
-
-
-class _Entry:
-    __slots__ = ("col", "width", "cell", "text", "origin", "kind")
-
-    def __init__(self, col: int, width: int, cell: Element, text: str, origin: array) -> None:
-        self.col = col
-        self.width = width
-        self.cell = cell
-        self.text = text
-        self.origin = origin
-        self.kind = "blank" if not text else ("value" if _VALUE_RE.match(text) else "text")
 
 
 def _span(value: str | None) -> int:
@@ -412,10 +451,10 @@ def _span(value: str | None) -> int:
 
 
 def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]:
-    """One line per table row; spans expanded, covered cells silent, empty data cells blank."""
+    """One line per table row: spans expanded (a covered cell writes nothing), see :mod:`govlint.readers.grid`."""
     count = len(rows)
     occupied: set[tuple[int, int]] = set()
-    grid: list[list[_Entry]] = []
+    grid: list[list[GridCell]] = []
     for r, cells in enumerate(rows):
         entries = []
         col = 0
@@ -428,65 +467,10 @@ def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]
             if width * height <= 20000:
                 occupied.update((r + dr, col + dc) for dr in range(height) for dc in range(width))
             text, origin = cell_text(cell)
-            entries.append(_Entry(col, width, cell, text, origin))
+            entries.append(GridCell(col, width, text, origin, cell.start))
             col += width
         grid.append(entries)
-    data_start = _data_start(grid)
-    last_content = max((r for r, entries in enumerate(grid) if any(e.kind != "blank" for e in entries)), default=-1)
-    lines: list[tuple[str, array]] = []
-    headed: set[int] | None = None  # columns under the header rows above (None: no header yet)
-    previous_header = False
-    for r, entries in enumerate(grid):
-        header = data_start is not None and any(e.kind == "text" and e.col >= data_start for e in entries)
-        if header:
-            if not previous_header or headed is None:
-                headed = set()
-            for e in entries:
-                if e.kind != "blank":
-                    headed.update(range(e.col, e.col + e.width))
-        if entries and not all(e.kind == "blank" for e in entries):
-            previous_header = header
-        if all(e.kind == "blank" for e in entries) and data_start != 0:
-            continue  # a spacer row (a table without label columns keeps its blank rows)
-        pieces: list[tuple[str, array, int]] = []
-        for e in entries:
-            if e.kind != "blank":
-                pieces.append((e.text, e.origin, e.cell.start))
-            elif (data_start is not None and not header and e.col >= data_start and r <= last_content
-                  and (headed is None or e.col in headed)):
-                pieces.append((BLANK_CELL, array("l", [e.cell.start]), e.cell.start))
-        if not pieces:
-            continue
-        texts: list[str] = []
-        origin = array("l")
-        for index, (piece_text, piece_origin, start) in enumerate(pieces):
-            # A label cell ending in a colon and its value (``发布机构：`` | ``示例县…`` in a
-            # page's metadata table) are one field, not two cells.
-            if index and not pieces[index - 1][0].endswith((":", "：")):
-                texts.append(CELL_SEPARATOR)
-                origin.extend([start] * len(CELL_SEPARATOR))
-            texts.append(piece_text)
-            origin.extend(piece_origin)
-        lines.append(("".join(texts), origin))
-    return lines
-
-
-def _data_start(grid: list[list[_Entry]]) -> int | None:
-    """The first column that holds values (labels are to its left)."""
-    columns = [e.col for entries in grid for e in entries if e.kind == "value"]
-    if columns:
-        return min(columns)
-    # No value at all (a form left empty): the first blank cell right of a label.
-    found = []
-    for entries in grid:
-        seen_text = False
-        for e in entries:
-            if e.kind == "text":
-                seen_text = True
-            elif e.kind == "blank" and seen_text:
-                found.append(e.col)
-                break
-    return min(found) if found else None
+    return [(text, origin) for _, text, origin in grid_lines(grid)]
 
 
 def _title_line(root: Element) -> tuple[str, array] | None:
@@ -513,10 +497,17 @@ def _title_line(root: Element) -> tuple[str, array] | None:
 
 def extract(source: str) -> tuple[str, array]:
     """The report text of an HTML page and, for each character, its offset in ``source``."""
+    text, origin, _ = extract_page(source)
+    return text, origin
+
+
+def extract_page(source: str) -> tuple[str, array, DroppedText | None]:
+    """:func:`extract`, and the visible article text left out (``None``: none)."""
     root = build_tree(source)
     elements = measure(root)
     article = find_article(root, elements)
-    lines = _Page(root, article).render()
+    page = _Page(root, article)
+    lines = page.render()
     if not any(_REPORT_RE.search(text) for text, _ in lines[:40]):
         title = _title_line(root)
         if title is not None:
@@ -527,4 +518,4 @@ def extract(source: str) -> tuple[str, array]:
         parts.append(text)
         origin.extend(line_origin)
         origin.append(line_origin[-1] + 1 if len(line_origin) else 0)
-    return ("\n".join(parts) + "\n") if parts else "", origin
+    return ("\n".join(parts) + "\n") if parts else "", origin, page.dropped_text()

@@ -10,9 +10,12 @@ What is extracted, page by page, top to bottom:
 
 * **tables** (ruled grids found by pdfplumber): one line per table row, the cells that start
   in the row in column order joined by :data:`~govlint.document.CELL_SEPARATOR`; a merged
-  cell is read once (the cells it covers contribute nothing), an empty cell is written as
-  :data:`~govlint.document.BLANK_CELL`, and a cell's wrapped lines are joined. A table
-  continued on the next page simply continues there, row after row;
+  cell is read once (the cells it covers contribute nothing) and a cell's wrapped lines are
+  joined. An empty cell (nothing, or only whitespace and line breaks) in a value column is
+  written as :data:`~govlint.document.BLANK_CELL`, so the row keeps its columns; an empty
+  cell that is not in a real value column (a phantom column drawn by a stray ruling line, an
+  empty label cell) writes nothing (see :mod:`govlint.readers.grid`). A table continued on
+  the next page simply continues there, row after row;
 * **text** outside the tables, one line per printed line (wrapped lines stay separate, as
   the parser expects of PDF text);
 * **page furniture is removed**: page numbers (``- 3 -``, ``—3—``, ``第3页``, ``第3页 共9页``,

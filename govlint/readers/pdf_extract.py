@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from govlint import regex
 from govlint.document import BLANK_CELL, CELL_SEPARATOR
 from govlint.errors import ReadError
+from govlint.readers.grid import GridCell, grid_lines
 from govlint.readers.pdf import INSTALL_HINT
 
 #: Page numbers that cannot be anything else: ``- 3 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 9 页``.
@@ -81,10 +83,9 @@ def _page_items(page: Any) -> tuple[list[_Item], float]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     for table in tables:
-        for row, cells in zip(table.rows, table.extract()):
-            texts = [_cell_text(cell) for cell in cells if cell is not None]
-            if texts:
-                items.append(_Item("row", CELL_SEPARATOR.join(texts), row.bbox[1], row.bbox[3]))
+        rows = table.rows
+        for index, text, _ in grid_lines(_table_grid(table)):
+            items.append(_Item("row", text, rows[index].bbox[1], rows[index].bbox[3]))
 
     def outside_tables(obj: dict) -> bool:
         if obj.get("object_type") != "char":
@@ -102,12 +103,34 @@ def _page_items(page: Any) -> tuple[list[_Item], float]:
     return items, float(page.height)
 
 
+def _table_grid(table: Any) -> list[list[GridCell]]:
+    """The cells of a ruled table placed at their columns (see :mod:`govlint.readers.grid`).
+
+    pdfplumber lists each row over the table's columns (the distinct left edges of its
+    cells), ``None`` where no cell starts; a cell covers the columns whose left edge lies
+    inside it. Which empty cells are blank cells is left to :func:`grid_lines`.
+    """
+    edges = sorted({cell[0] for row in table.rows for cell in row.cells if cell is not None})
+    grid: list[list[GridCell]] = []
+    for row, texts in zip(table.rows, table.extract()):
+        cells = []
+        for bbox, text in zip(row.cells, texts):
+            if bbox is None:
+                continue
+            col = bisect.bisect_left(edges, bbox[0])
+            width = max(1, bisect.bisect_left(edges, bbox[2] - 0.5) - col)
+            cell = _cell_text(text or "")
+            cells.append(GridCell(col, width, cell, array("l", [0] * len(cell)), 0))
+        grid.append(cells)
+    return grid
+
+
 def _cell_text(cell: str) -> str:
-    """A table cell: wrapped lines joined (directly between Chinese characters)."""
+    """A table cell: wrapped lines joined (directly between Chinese characters); ``""`` when it
+    holds only whitespace and line breaks."""
     from govlint.readers.docx import join_pieces
 
-    text = join_pieces(" ".join(part.split()) for part in cell.split("\n"))
-    return text if text.strip() else BLANK_CELL
+    return join_pieces(" ".join(part.split()) for part in cell.split("\n")).strip()
 
 
 #: A line ending like this ends its paragraph even when it reaches the right margin.

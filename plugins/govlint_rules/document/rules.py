@@ -299,6 +299,46 @@ def inferred_cells(report, options):
         )
 
 
+@rule("GOV008", "dropped-text", "网页正文中有文字未作为报告内容读取", "info")
+def dropped_text(report, options):
+    """Visible text inside the page's article was left out of the report text.
+
+    What it checks:
+    What the reader left out *inside* the article element of an HTML page: elements that
+    hold visible text but are hidden (``display:none``, ``hidden``), marked as page
+    furniture by their element, role, class or id (a share bar, a ``<nav>`` or ``<footer>``
+    inside the article) or are form controls. One finding per file gives the number of such
+    blocks, their characters (whitespace excluded) and where the first starts. Page
+    furniture outside the article (menus, breadcrumbs, site footers) is not counted, nor is
+    markup that carries no visible text (scripts, styles, empty hidden paragraphs).
+
+    Why:
+    govlint only checks what it reads. A report paragraph that the page hides or wraps in a
+    widget is not checked, and a finding such as a missing sub-heading may come from text
+    the reader did not see; this rule says so instead of losing the text silently. Hidden
+    text inside a published report is also worth a look: readers of the page cannot see it.
+
+    Failing example:
+    <div class="article"><p>一、总体情况</p><p style="display:none">（二）依申请公开…</p>…</div>
+
+    Passing example:
+    <div class="article"><p>一、总体情况</p><p>（二）依申请公开…</p>…</div>
+
+    Options:
+    None.
+    """
+    dropped = report.document.dropped_text
+    if dropped is None:
+        return
+    document = report.document
+    line, column = document.source_position(dropped.offset)
+    where = "网页正文" if document.reader == "html" else "正文"
+    yield Violation(
+        f"{where}中有{dropped.blocks}段文字（共{dropped.characters}字）未作为报告内容读取（如第{line}行）",
+        Span(line, column, line, column),
+    )
+
+
 RULES = [
     unreadable_file,
     not_a_report,
@@ -307,4 +347,5 @@ RULES = [
     row_cell_count,
     non_numeric_cell,
     inferred_cells,
+    dropped_text,
 ]
