@@ -14,9 +14,9 @@ from govlint.parser.detect import LEGACY_HEADINGS, decide, find_evidence
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
+from govlint.parser.active_tables import read_active_tables
 from govlint.parser.tables import (
     document_runs_together,
-    read_active_tables,
     read_applications,
     read_review,
     table_problems,
