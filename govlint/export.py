@@ -69,6 +69,8 @@ def _row(row: Row) -> dict[str, Any]:
     }
     if row.status in ("short", "long", "unreadable"):
         data["found_cells"] = [_cell(c) for c in row.found_cells]
+    if row.positional:
+        data["positional"] = True
     return data
 
 
@@ -90,6 +92,7 @@ def _table(table: Table | None) -> dict[str, Any] | None:
         "columns": _columns(table),
         "rows": [_row(r) for r in table.rows],
         "extra_rows": [_row(r) for r in table.extra_rows],
+        **({"stray_cells": [_cell(c) for c in table.stray_cells]} if table.stray_cells else {}),
     }
 
 

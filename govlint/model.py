@@ -130,6 +130,10 @@ class Row:
     found: int = 0
     found_cells: list[Cell] = factory(list)
     similarity: float = 1.0
+    #: The label is not written beside the values (lost or floated elsewhere by a PDF
+    #: conversion): the values are a bare number row, assigned to this template row because
+    #: it is the only row missing where that number row stands. ``label`` is then empty.
+    positional: bool = False
 
     @property
     def nonstandard(self) -> bool:
@@ -171,6 +175,10 @@ class Table:
     caption_similarity: float = 1.0
     #: The template table it was read as (its total column and identities are data there).
     spec: "TableSpec | None" = None
+    #: Values under the caption that belong to no row or column (cells a PDF-to-Markdown
+    #: conversion floated above the table, ``22（其中修订16件）``), as ``text`` cells with
+    #: their positions: unreadable cells of this table, never read as numbers.
+    stray_cells: list[Cell] = factory(list)
 
     @property
     def column_keys(self) -> list[str]:

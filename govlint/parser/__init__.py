@@ -15,9 +15,9 @@ from govlint.parser.legacy import read_legacy_statistics
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
+from govlint.parser.active_tables import read_active_tables
 from govlint.parser.tables import (
     document_runs_together,
-    read_active_tables,
     read_applications,
     read_review,
     table_problems,

@@ -230,7 +230,7 @@ def find_sequence(region: KeyRegion, specs: list[LabelSpec], fragments=None) -> 
         found[index] = _extend(region, spec, anchor, fragments)
         cursor = k_end
     if any(found):
-        _fill_gaps(region, specs, found)
+        _fill_gaps(region, specs, found, fragments)
     return found
 
 
@@ -309,8 +309,11 @@ def _run_score(spec: LabelSpec, run_key: str) -> tuple[float, int]:
     return whole, len(run_key)
 
 
-def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | None]) -> None:
-    """Match labels not found exactly against the text runs between found neighbours."""
+def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | None], fragments=None) -> None:
+    """Match labels not found exactly against the text runs between found neighbours.
+
+    A run that holds the whole label cut into pieces (see :func:`_cut_label`) is the label.
+    """
     index = 0
     while index < len(specs):
         if found[index] is not None:
@@ -337,11 +340,56 @@ def _fill_gaps(region: KeyRegion, specs: list[LabelSpec], found: list[Anchor | N
                 continue
             score, run_index, key_length = best
             start, end, _ = runs[run_index]
+            run_cursor = run_index + 1
+            cut = _cut_label(region, spec, start, end, fragments)
+            if cut is not None:
+                found[missing] = cut
+                continue
             k_start = region.key_index(start)
             if k_start + key_length < region.key_index(end):
                 end = region.view_end(k_start + key_length)  # the label is a prefix of the run
             found[missing] = region.anchor(spec, start, end, score, False)
-            run_cursor = run_index + 1
+
+
+def _cut_label(region: KeyRegion, spec: LabelSpec, start: int, end: int, fragments) -> Anchor | None:
+    """The label ``spec`` when the run ``[start, end)`` holds all of it, cut into pieces.
+
+    PDF-to-Markdown converters cut a long label over the cells of a merged column and write
+    the pieces out of order, mixed with fragments of the group label beside it
+    (``（六）其`` / ``2.申请人逾期未按收费通知要求`` / ``他处理`` / ``府信息公开申请`` /
+    ``缴纳费用、 | 行政机关不再处理其政``). When the pieces that are not fragments of other
+    labels of the table fit together, each once, into exactly the label, the label is all
+    there: the group fragments are table text, and the label is quoted in its own order
+    (similarity 1.0; without its numbering, the similarity of the body). Anything else
+    (a missing piece, a piece that is no table text) is left to similarity matching.
+    """
+    if fragments is None:
+        return None
+    label_pieces = []
+    for piece in pieces(region.text, start, end):
+        key = label_key(piece.text)
+        if not key:
+            continue
+        if piece.kind == "text" and key in spec.key and spec.key.count(key) == 1:
+            label_pieces.append((spec.key.index(key), key, piece))
+        elif piece.kind != "text" or piece.text not in fragments:
+            return None  # a value or foreign text inside the label: not a cut label
+    if len(label_pieces) < 2:
+        return None
+    label_pieces.sort(key=lambda item: item[0])
+    joined = "".join(key for _, key, _ in label_pieces)
+    if joined == spec.key:
+        similarity = 1.0
+    elif joined == spec.body and spec.numbering:
+        similarity = ratio(spec.key, spec.body)
+    else:
+        return None
+    if any(a + len(k) != b for (a, k, _), (b, _, _) in zip(label_pieces, label_pieces[1:])):
+        return None
+    first = min(p.start for _, _, p in label_pieces)
+    last = max(p.end for _, _, p in label_pieces)
+    written = "".join(region.quote(p.start, p.end) for _, _, p in label_pieces)
+    return Anchor(spec, first, last, written, similarity, False)
 
 
 def text_runs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

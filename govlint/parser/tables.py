@@ -308,11 +308,13 @@ def read_table(
     table_glued = glued_document or any(
         f.values and run_together(view.text, anchors[i].end, f.values[:1]) for i, f in found_values.items()
     )
+    unlabelled = unlabelled_rows(view.text, spec, anchors, found_values)
     for index, (row_spec, anchor) in enumerate(zip(spec.rows, anchors)):
         if not row_spec.data:
             continue
         if anchor is None:
-            table.rows.append(_missing_row(row_spec, len(spec.columns)))
+            run = unlabelled.get(index)
+            table.rows.append(_positional_row(view, row_spec, run) if run else _missing_row(row_spec, len(spec.columns)))
             continue
         found = found_values[index]
         row, split = build_row(view, row_spec, anchor, found, len(spec.columns), has_total, table_glued)
@@ -335,6 +337,73 @@ def read_table(
     return table, pending
 
 
+def line_runs(text: str, values: list[Piece]) -> list[list[Piece]]:
+    """``values`` grouped by line: a line break between two values starts a new group."""
+    runs: list[list[Piece]] = []
+    for piece in values:
+        if runs and "\n" not in text[runs[-1][-1].end : piece.start]:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    return runs
+
+
+def unlabelled_rows(text: str, spec: TableSpec, anchors: list[Anchor | None],
+                    found_values: dict[int, RowValues]) -> dict[int, list[Piece]]:
+    """Number rows without a label that belong to the template rows missing at their place.
+
+    PDF-to-Markdown converters lose row labels or float them elsewhere (above the table,
+    above another row), leaving a bare number row (``| 0 | 0 | 0 | 0 | 0 | 0 | 0 |``). Such
+    a row lies in the value range of the recognised row before it. When the template rows
+    between two recognised rows are all missing and that range holds, line by line, exactly
+    one complete row for the recognised row and one for each missing row, the assignment in
+    template order is the only one possible: the extra lines become those rows. The next
+    recognised row must have its own complete line of values (else the bare line may be
+    its values, written above its label). Anything else (a wrapped row, a short line,
+    labelled foreign text) is left as it was read.
+
+    Returns the values of each template row (index into ``spec.rows``) so placed; the
+    recognised row's own values are cut down to its first line in ``found_values``.
+    """
+    columns = len(spec.columns)
+    data = [index for index, row in enumerate(spec.rows) if row.data]
+    placed: dict[int, list[Piece]] = {}
+    if columns < 2:
+        return placed  # a lone number on a line is too weak a sign of a row
+    for position, index in enumerate(data):
+        found = found_values.get(index)
+        if anchors[index] is None or found is None or found.extras:
+            continue
+        gap = []
+        following = position + 1
+        while following < len(data) and anchors[data[following]] is None:
+            gap.append(data[following])
+            following += 1
+        if not gap or following == len(data) or len(found.values) != columns * (len(gap) + 1):
+            continue
+        if not _opens_with_a_row(text, found_values.get(data[following]), columns):
+            continue  # the next row's values may be the bare line, written above its label
+        runs = line_runs(text, found.values)
+        if len(runs) != len(gap) + 1 or any(len(run) != columns for run in runs):
+            continue
+        found.values = runs[0]
+        placed.update(zip(gap, runs[1:]))
+    return placed
+
+
+def _opens_with_a_row(text: str, found: RowValues | None, columns: int) -> bool:
+    """Whether a recognised row's first line of values is a complete row."""
+    runs = line_runs(text, found.values) if found is not None else []
+    return bool(runs) and len(runs[0]) == columns
+
+
+def _positional_row(view: TextView, spec: RowSpec, values: list[Piece]) -> Row:
+    """A template row whose label is not beside its values, read from its number line."""
+    cells = [_cell(view, v) for v in values]
+    return Row(spec.key, "", spec.label, view.span(values[0].start, values[-1].end), cells,
+               found=len(values), found_cells=cells, positional=True)
+
+
 def table_score(table: Table | None) -> tuple[int, int]:
     """How well a table fits its spec: (rows read with the right cell count, -rows missing)."""
     if table is None:
@@ -344,46 +413,9 @@ def table_score(table: Table | None) -> tuple[int, int]:
     return (good - len(table.extra_rows), -missing)
 
 
-# --------------------------------------------------------------------------- section 二
+# --------------------------------------------------------------------------- format fit
 
-def read_active_tables(view: TextView, region: KeyRegion, formats: list, glued_document: bool = False) -> list[Table]:
-    """The 第二十条 tables of section 二, each read with the format whose labels fit it best.
-
-    ``formats`` are :class:`govlint.templates.Format` objects, preferred one first.
-    """
-    captions: dict[str, TableSpec] = {}
-    for fmt in formats:
-        for spec in fmt.active:
-            captions.setdefault(spec.key, spec)
-    order = sorted(captions, key=lambda key: int(key.removeprefix("item")))
-    end = region.end
-    found = find_sequence(region, [LabelSpec.of(captions[key].caption, key) for key in order])
-    placed = sorted((a.start, a) for a in found if a is not None)
-    tables: list[Table] = []
-    for n, (_, anchor) in enumerate(placed):
-        table_end = placed[n + 1][0] if n + 1 < len(placed) else end
-        best: Table | None = None
-        for fmt in formats:
-            spec = next((s for s in fmt.active if s.key == anchor.spec.ident), None)
-            if spec is None:
-                continue
-            result = read_table(view, region.sub(anchor.end, table_end), spec, anchor, glued_document=glued_document)
-            if result is None:
-                continue
-            table, pending = result
-            resolve_splits(view, pending, [], table)
-            if best is None or _column_fit(table) > _column_fit(best) or (
-                _column_fit(table) == _column_fit(best) and table_score(table) > table_score(best)
-            ):
-                best = table
-            if _perfect(best):
-                break  # the preferred format fits every label: no need to try the other
-        if best is not None:
-            tables.append(best)
-    return tables
-
-
-def _perfect(table: Table | None) -> bool:
+def perfect_fit(table: Table | None) -> bool:
     """Every row and column label found exactly, every row read: the format certainly fits."""
     return (
         table is not None
@@ -391,10 +423,6 @@ def _perfect(table: Table | None) -> bool:
         and all(r.status != "missing" and r.similarity == 1.0 for r in table.rows)
         and all(c.similarity == 1.0 for c in table.columns)
     )
-
-
-def _column_fit(table: Table) -> float:
-    return sum(c.similarity for c in table.columns) / max(len(table.columns), 1)
 
 
 # --------------------------------------------------------------------------- section 三
@@ -419,7 +447,7 @@ def read_applications(view: TextView, region: KeyRegion, formats: list, glued_do
         table.official_caption = APPLICATION_NOTE
         if best is None or table_score(table) > table_score(best):
             best = table
-        if _perfect(best):
+        if perfect_fit(best):
             break
     return best
 
@@ -511,6 +539,10 @@ def table_problems(tables) -> list[Problem]:
     """What could not be read in the tables (exported by ``govlint extract``)."""
     problems: list[Problem] = []
     for table in tables.all():
+        if table.stray_cells:
+            shown = "、".join(c.raw for c in table.stray_cells)
+            problems.append(Problem("stray-cells", f"{table_name(table.key)}有无法归入行和列的单元格（{shown}），未参与核对",
+                                    table.stray_cells[0].span))
         for row in table.rows + table.extra_rows:
             where = f"{table_name(table.key)}「{row.label or row.official_label}」行"
             expected = len(table.columns)

@@ -174,6 +174,46 @@ def _cells(line: _Line) -> list[_Cell]:
     return cells
 
 
+def _value_slots(cells: list[_Cell]) -> int:
+    """How many cells a row spends on values: from its first value to its last non-empty cell."""
+    first = next((n for n, cell in enumerate(cells) if _VALUE_RE.match(cell.text)), None)
+    if first is None:
+        return 0
+    last = max(n for n, cell in enumerate(cells) if cell.text)
+    return last - first + 1
+
+
+def _trim_trailing_empties(grid: list[list[_Cell]]) -> list[list[_Cell]]:
+    """Drop the empty cells a PDF-to-Markdown converter leaves at the end of shifted rows.
+
+    Converters lay a table with merged label cells on one grid; rows that lack the merged
+    cell are shifted left and end in an empty cell (``| 1.属于国家秘密 | 4 | … | 4 |  |``),
+    while the rows that carry a fragment of the merged label fill that column
+    (``| （三）不 | 4.保护第三方合法权益 | 0 | … | 0 |``). Such a trailing empty cell is not a
+    value: the row already has as many value cells as the table's rows that end in a value.
+    It stays a blank cell when a header row (a row without values) names its column, or when
+    the row has fewer value cells than the complete rows (a blank last value).
+    """
+    complete = [
+        _value_slots(cells) for cells in grid if cells and cells[-1].text and _VALUE_RE.match(cells[-1].text)
+    ]
+    if not complete:
+        return grid
+    full = max(complete)
+    named = {
+        n for cells in grid if not any(_VALUE_RE.match(cell.text) for cell in cells)
+        for n, cell in enumerate(cells) if cell.text
+    }
+    trimmed = []
+    for cells in grid:
+        end = len(cells)
+        if _value_slots(cells) == full:
+            while end > 0 and not cells[end - 1].text and end - 1 not in named:
+                end -= 1
+        trimmed.append(cells[:end])
+    return trimmed
+
+
 def _write_table(rows: list[_Line], out: _Builder, source_length: int) -> None:
     """Write a pipe table, one row per line, cells joined by :data:`CELL_SEPARATOR`.
 
@@ -181,9 +221,10 @@ def _write_table(rows: list[_Line], out: _Builder, source_length: int) -> None:
     An empty cell is therefore written as :data:`BLANK_CELL` (at the position just after
     its opening ``|``) only where a value belongs: in a row that holds values, in a column
     that holds a value in some row. Elsewhere (label columns, caption and header rows) it
-    stands for a merged cell and contributes nothing.
+    stands for a merged cell and contributes nothing. Trailing empty cells of rows shifted
+    by a converter are dropped first (see :func:`_trim_trailing_empties`).
     """
-    grid = [_cells(row) for row in rows]
+    grid = _trim_trailing_empties([_cells(row) for row in rows])
     data_columns = {n for cells in grid for n, cell in enumerate(cells) if _VALUE_RE.match(cell.text)}
     for row, cells in zip(rows, grid):
         has_values = any(_VALUE_RE.match(cell.text) for cell in cells)
