@@ -170,6 +170,18 @@ def lint_text(
     return result.diagnostics
 
 
+def lint_file(path: str | Path, select: list[str] | None = None) -> list[Diagnostic]:
+    """Lint a file on disk (any format: .txt, .md, .html, .docx, .pdf) with no configuration."""
+    from govlint.runner import Input, check_input
+    from govlint.settings import CliOverrides, SettingsResolver
+
+    host = _host()
+    overrides = CliOverrides(select=tuple(select) if select is not None else None)
+    resolver = SettingsResolver(host.registry, overrides, isolated=True)
+    path = Path(path)
+    return check_input(host, resolver, Input(str(path), path)).diagnostics
+
+
 def run_case(case: RuleCase) -> None:
     """Run one case; raise ``AssertionError`` with a readable diff when it fails."""
     registry = _host().registry

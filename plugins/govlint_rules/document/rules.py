@@ -339,7 +339,48 @@ def dropped_text(report, options):
     )
 
 
+@rule("GOV009", "stray-table-values", "表格中有无法归入任何行或列的数值", "warning")
+def stray_table_values(report, options):
+    """A table has values that belong to no row or column of it.
+
+    What it checks:
+    Numbers (often with a note such as ``（其中修订16件）``) that stand between a table's caption
+    and its rows, outside any row: typical of a PDF converted to Markdown or Word, where
+    multi-line cells float away from their table. One finding per table quotes them; govlint
+    never assigns them to a cell by guessing, so the cells they belong to stay unchecked.
+
+    Why:
+    A reader of the published table cannot tell which cell such a value fills, and the table's
+    own rows then usually lack it (国办公开办函〔2021〕30号 requires the data to be 准确全面).
+
+    Failing example:
+    第二十条第（一）项
+    22
+    （其中修订 16 件）
+    | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+    | 规章 | 22 | 235 |
+
+    Passing example:
+    | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+    | 规章 | 22（其中修订16件） | 0 | 235 |
+
+    Options:
+    None.
+    """
+    for table in report.tables.all():
+        if not table.stray_cells:
+            continue
+        values = "、".join(c.raw for c in table.stray_cells)
+        first = table.stray_cells[0]
+        yield Violation(
+            f"{templates.table_name(table.key)}有{len(table.stray_cells)}个数值不在任何行或列中（{values}），"
+            "无法确定属于哪个单元格，未参与核对",
+            first.span or table.span,
+        )
+
+
 RULES = [
+    stray_table_values,
     unreadable_file,
     not_a_report,
     legacy_encoding,
