@@ -66,4 +66,37 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
             lines.append("")
         while lines and lines[-1] == "":
             lines.pop()
+    lines += ["", *formats_markdown()]
     return "\n".join(lines) + "\n"
+
+
+def formats_markdown() -> list[str]:
+    """The two national formats' tables as the parser and the rules read them (templates.py)."""
+    from govlint import templates
+
+    lines = ["## Formats", "", "The tables of each national format, with the identities the arithmetic rules check "
+             "(generated from `govlint/templates.py`, the one definition the parser and the rules read)."]
+    for name, fmt in templates.FORMATS.items():
+        lines += ["", f"### {templates.TEMPLATE_NAMES[name]}（{templates.FORMAT_DOCUMENTS[name]}）", ""]
+        for spec in (*fmt.active, fmt.applications, fmt.review):
+            columns = "、".join(label for _, label in spec.columns)
+            rows = "、".join(r.label for r in spec.rows if r.data)
+            lines.append(f"- {templates.table_name(spec.key)}：列 {columns}；行 {rows}")
+            if spec.total_column:
+                parts = "+".join(templates.column_label(spec.key, k) for k in spec.part_columns)
+                lines.append(f"  - 每行：{templates.column_label(spec.key, spec.total_column)} = {parts}")
+            for identity in spec.identities:
+                plus = " + ".join(templates.short_row_label(k) for k, sign in identity.terms if sign > 0)
+                minus = " + ".join(templates.short_row_label(k) for k, sign in identity.terms if sign < 0)
+                shown = plus if len(plus) < 60 else f"{len(identity.part_rows)}个办理结果行之和"
+                lines.append(f"  - 每列：{shown} = {minus}")
+    lines += [
+        "",
+        f"### {templates.TEMPLATE_NAMES[templates.LEGACY]}（2008年条例）",
+        "",
+        f"- 标题：{'、'.join(templates.LEGACY_HEADINGS)}",
+        f"- 统计表：{' | '.join(templates.LEGACY_TABLE_HEADER)}，计量单位 {'、'.join(templates.LEGACY_UNITS)}",
+        "- 只适用报告年度、统计期限、日期、联系方式和发布期限（每年3月31日前）的规则；"
+        "不适用六个部分和2019/2021年格式统计表的规则。",
+    ]
+    return lines

@@ -178,6 +178,18 @@ class TableSpec(NamedTuple):
         """The identity called ``key`` (``results``, ``balance``)."""
         return next((i for i in self.identities if i.key == key), None)
 
+    def groups(self) -> dict[str, tuple[str, ...]]:
+        """Group labels without numbers (（三）不予公开 …) and the data rows under them.
+
+        A group's rows are the template rows whose key extends the group's (``unable.1`` …):
+        the format has no subtotal row, so a group's figure is the sum of these rows.
+        """
+        return {
+            spec.key: tuple(r.key for r in self.rows if r.key.startswith(spec.key + "."))
+            for spec in self.rows
+            if not spec.data and any(r.key.startswith(spec.key + ".") for r in self.rows)
+        }
+
     @property
     def data_rows(self) -> tuple[RowSpec, ...]:
         """Rows that carry numbers."""
