@@ -594,3 +594,29 @@ def test_blank_total_is_the_sum_of_its_row():
 def test_blank_total_with_an_unread_cell_is_not_compared():
     edits = {f"{NEW}\t46\t0\t0\t0\t0\t0\t46": f"{NEW}\t40\t/\t0\t0\t0\t0\t\ue000"}
     assert gov601(build(overview=["全年新收政府信息公开申请50件。"], edits=edits)) == []
+
+
+# --------------------------------------------------------------------------- figures read together
+
+SENTENCE_MUST_NOT = [
+    # 39 + 7 = 46: 办结 counts the new applications only, not （七）总计 (with last year's 4)
+    ("handled-of-the-new-ones", "本局收到政府信息公开申请46件，已办结[[39]]件，7件结转下年度继续办理。", {}, "of-new"),
+    # the categories of the applications sent by post, not of all
+    ("categories-of-a-channel", "申请人通过邮寄方式提交申请5件，予以公开[[3]]件。", {}, "subset"),
+    ("categories-of-a-topic", "涉及征地拆迁的申请12件，不予公开[[2]]件。", {}, "subset"),
+]
+
+
+@pytest.mark.parametrize("sentence, fields, why", [c[1:] for c in SENTENCE_MUST_NOT], ids=[c[0] for c in SENTENCE_MUST_NOT])
+def test_figures_read_with_the_rest_of_their_sentence(sentence, fields, why):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    (claim,) = claims_at(built, built.marks[0])
+    assert why in claim.qualifiers
+
+
+def test_handled_with_carry_in_named_is_still_compared():
+    sentence = "本局收到政府信息公开申请46件，上年结转4件，已办结[[39]]件，7件结转下年度继续办理。"
+    built = build(overview=[sentence])
+    (diagnostic,) = gov601(built)
+    assert (diagnostic.line, diagnostic.column) == built.marks[0] and "为39，" in diagnostic.message

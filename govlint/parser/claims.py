@@ -253,13 +253,29 @@ def find_claims(view: TextView, ranges: list[tuple[int, int]], report_year: int 
     text = view.text
     claims: list[Claim] = []
     for lo, hi in ranges:
+        sentences: dict[int, list[Claim]] = {}
         for match in _COUNT_RE.finditer(text, lo, hi):
             claim = _count_claim(view, match, lo, hi, report_year, issuer)
             if claim is not None:
-                claims.append(claim)
+                sentences.setdefault(_sentence_bounds(text, match.start(), lo, hi)[0], []).append(claim)
+        for group in sentences.values():
+            _mark_handled_of_new(group)
+            claims.extend(group)
         claims.extend(find_outcomes(view, lo, hi, report_year, issuer))
     claims.sort(key=lambda claim: (claim.span.line, claim.span.column))
     return claims
+
+
+def _mark_handled_of_new(sentence: list[Claim]) -> None:
+    """收到申请46件，办结39件，7件结转下年度 (39 + 7 = 46, no carry-over from last year named):
+    the 办结 figure counts this year's new applications only, not （七）总计 (which includes
+    last year's carry-over); it is qualified ``of-new``."""
+    plain = {claim.measure: claim for claim in sentence if not claim.qualifiers}
+    new, handled, out = plain.get("new"), plain.get("handled"), plain.get("carried_out")
+    if any(claim.measure == "carried_in" for claim in sentence) or None in (new, handled, out):
+        return
+    if handled.value + out.value == new.value:
+        handled.qualifiers.append("of-new")
 
 
 def _count_value(match: re.Match[str]) -> int | None:
@@ -455,6 +471,11 @@ def _qualifiers(text: str, sentence: str, before: str, after: str, rest: str, se
         found.append("timeliness")
     if _is_part(measure, before) or _in_subclause(text, sentence_start, position):
         found.append("subset")
+    elif measure in CATEGORY_MEASURES or measure == "granted":
+        prior = text[sentence_start:position]
+        # 通过邮寄方式提交申请5件，予以公开3件: the categories of a part of the applications
+        if _APPLICATION_TOPIC.search(prior) or (_APPLICATION_PART.search(prior) and not _AGGREGATE.search(prior)):
+            found.append("subset")
     if measure == "new" and _INCLUDES_CARRY_RE.search(rest):
         found.append("includes")
     if _COMPARISON_RE.search(before) or _COMPARISON_RE.search(after):
