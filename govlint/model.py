@@ -328,7 +328,7 @@ class Claim:
     ``review``, ``litigation``, ``review_not_upheld`` and ``litigation_not_upheld`` (结果纠正 +
     尚未审结), ``normative_issued``, ``normative_repealed``, ``normative_in_force``,
     ``licensing_decisions``, ``penalty_decisions``. An outcome (均已办结, 均获维持) is a claim
-    that a figure is 0 (``carried_out``, ``*_not_upheld``). ``qualifiers`` lists what changes
+    that a figure is 0 (``new_unhandled``: 结转下年度 beyond 上年结转; ``*_not_upheld``). ``qualifiers`` lists what changes
     its meaning: ``scope`` (全区, 本级), ``timeliness`` (按时办结), ``subset`` (其中…, a channel),
     ``includes`` (含上年结转), ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``,
     ``other-period`` (上半年, 截至), ``each`` (各, 分别), ``combined`` (a figure shared by the

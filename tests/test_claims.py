@@ -508,12 +508,14 @@ def test_another_body_as_subject_stays_silent(sentence, fields):
 
 # --------------------------------------------------------------------------- outcomes
 
-# Defaults: 结转下年度 7; 行政复议 1/0/1/0 (结果维持, 结果纠正, 其他结果, 尚未审结); 直接起诉 1/0/0/0;
-# 复议后起诉 0/0/0/1.
+# Defaults: 上年结转 4, 结转下年度 7 (so at least 3 new applications were not handled);
+# 行政复议 1/0/1/0 (结果维持, 结果纠正, 其他结果, 尚未审结); 直接起诉 1/0/0/0; 复议后起诉 0/0/0/1.
+NO_CARRY_IN = {"carried_in": 0}
 OUTCOME_MISMATCHES = [
-    ("all-handled", "全年新收政府信息公开申请46件，[[均已办结]]。", {}, 7, CARRIED_OUT),
-    ("all-handled-quanbu", "本年度收到的政府信息公开申请[[全部办结]]。", {}, 7, CARRIED_OUT),
-    ("all-handled-by-law", "对收到的政府信息公开申请，[[均已依法办结]]。", {}, 7, CARRIED_OUT),
+    ("all-handled", "全年新收政府信息公开申请50件，[[均已办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-quanbu", "本年度收到的政府信息公开申请[[全部办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-by-law", "对收到的政府信息公开申请，[[均已依法办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-beyond-carry-in", "本年度收到的政府信息公开申请[[均已办结]]。", {}, 3, CARRIED_OUT),
     ("all-upheld-but-corrected", "全年发生政府信息公开行政复议2件，[[均获维持]]。", {"review": (1, 1, 0, 0)}, 1, REVIEW),
     ("all-upheld-but-pending", "因政府信息公开被申请行政复议2件，[[均被维持]]。", {"review": (1, 0, 0, 1)}, 1, REVIEW),
     ("all-lawsuits-upheld", "因政府信息公开被提起行政诉讼2件，[[均获维持]]。", {}, 1, REVIEW),
@@ -534,6 +536,13 @@ def test_outcome_contradicted_by_the_table(sentence, fields, table, row):
     assert f"为{table}（第{_table_line(built, row)}行）" in found[0].message
 
 
+def test_all_handled_message_names_both_carry_overs():
+    built = build(overview=["本年度收到的政府信息公开申请[[均已办结]]。"])
+    (diagnostic,) = gov601(built)
+    assert "即未办结的本年新收申请为0" in diagnostic.message
+    assert "「四、结转下年度继续办理」总计7减「二、上年结转政府信息公开申请数量」总计4后为3" in diagnostic.message
+
+
 def test_outcome_message_names_the_cells():
     built = build(overview=["全年发生政府信息公开行政复议2件，[[均获维持]]。"], review=(1, 1, 0, 0))
     (diagnostic,) = gov601(built)
@@ -544,6 +553,8 @@ def test_outcome_message_names_the_cells():
 OUTCOME_MUST_NOT = [
     # true statements: nothing carried over, other results are not 纠正 or 尚未审结
     ("all-handled-nothing-carried", "本年度收到的政府信息公开申请[[均已办结]]。", {"carried_out": 0}, "agrees"),
+    # the 7 carried over may all be last year's 7: the new ones may all have been handled
+    ("all-handled-carried-are-last-years", "本年度收到的政府信息公开申请[[均已办结]]。", {"carried_in": 7}, "agrees"),
     ("upheld-other-result", "全年发生政府信息公开行政复议2件，[[均获维持]]。", {}, "agrees"),
     # other measures: on time, within the legal time limit
     ("on-time", "收到的政府信息公开申请[[均按时办结]]。", {}, None),

@@ -495,7 +495,7 @@ def _qualifiers(text: str, sentence: str, before: str, after: str, rest: str, se
 
 # --------------------------------------------------------------------------- outcomes
 
-#: "Every application was handled" (均已办结, 全部办结): nothing was carried over to next year.
+#: "Every application was handled" (均已办结, 全部办结): none of this year's was carried over.
 _ALL_HANDLED_RE = regex.compile(
     r"(?<!未)(?<!没有)(?:均|全部|都)[ ]*(?:已经?)?[ ]*(?:依法)?[ ]*(?:办结|办理完毕|处理完毕|答复完毕|办理完成|处理完成)"
 )
@@ -515,7 +515,8 @@ def find_outcomes(view: TextView, lo: int, hi: int, report_year: int | None, iss
     """Claims that every application was handled, or every review or lawsuit upheld, in
     ``view.text[lo:hi]``.
 
-    Each is a claim that a table figure is 0: 均已办结 states 四、结转下年度继续办理 = 0;
+    Each is a claim that a table figure is 0: 均已办结 states that no new application was left
+    unhandled (``new_unhandled``: 结转下年度 beyond what was carried in from last year);
     均获维持 states 结果纠正 + 尚未审结 = 0 for the reviews or lawsuits the sentence names.
     Only a sentence unambiguously about the reporting body's
     own applications or cases of the report year gives one: no scope, no other year or
@@ -563,7 +564,7 @@ def _outcome_measures(kind: str, prior: str) -> list[str]:
         ours = _DISCLOSURE_OBJECT.ends(prior)
         if not ours or (other and max(other) > max(ours)):
             return []
-        return ["carried_out"]
+        return ["new_unhandled"]
     if not _DISCLOSURE_CONTEXT.search(prior) or _CASE_OTHER_RE.search(prior) or _CASE_PUBLISHED_RE.search(prior):
         return []
     if _CASE_RESULT.search(prior):

@@ -17,6 +17,7 @@ MEASURE_NAMES = {
     "carried_in": "上年结转申请",
     "handled": "办结（答复）申请",
     "carried_out": "结转下年度的申请",
+    "new_unhandled": "未办结的本年新收申请",
     "granted": "予以公开的申请",
     "partial": "部分公开的申请",
     "granted_partial": "予以公开和部分公开的申请",
@@ -139,8 +140,23 @@ def _review_figure(report, measure: str):
     return value, f"第四部分表格（{parts}）合计", cells[0][2].span
 
 
+def _unhandled_figure(report):
+    """New applications left unhandled at least: 结转下年度 beyond 上年结转 (when every new
+    application was handled, what was carried over can only be last year's)."""
+    out, carried_in = _application_figure(report, "carried_out"), _application_figure(report, "carried_in")
+    if out is None or carried_in is None:
+        return None
+    if not carried_in[0]:
+        return out
+    value = max(out[0] - carried_in[0], 0)
+    return value, (f"{out[1]}{format_number(out[0])}减「二、上年结转政府信息公开申请数量」总计"
+                   f"{format_number(carried_in[0])}后"), out[2]
+
+
 def table_figure(report, measure: str):
     """``(value, where, span)`` of the table figure a prose measure states, or ``None``."""
+    if measure == "new_unhandled":
+        return _unhandled_figure(report)
     if measure in _APPLICATION_ROWS or measure in _APPLICATION_GROUPS:
         return _application_figure(report, measure)
     if measure in ("review", "litigation") or measure in _REVIEW_FIGURES:
@@ -183,7 +199,7 @@ def prose_table_mismatch(report, options):
     the sum of the sub-rows of （三）/（四）/（五）/（六） (同意公开答复7件 is （一）, never a total);
     行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/现行有效 规范性文件, 作出行政许可决定
     and 作出行政处罚决定 (section 二, 处理决定数量). Outcomes are checked too: 均已办结 / 全部办结
-    against 四、结转下年度继续办理, 均获维持 against 结果纠正 and 尚未审结 of the reviews or lawsuits
+    against 四、结转下年度继续办理 (beyond 二、上年结转, which may be what was carried over), 均获维持 against 结果纠正 and 尚未审结 of the reviews or lawsuits
     the sentence names. A blank 总计 cell stands for the sum of its row when every other cell of
     the row was read. Arabic and Chinese numerals (十六件, 两件) and digits spaced by PDF
     extraction are read. Nothing is said about different measures (按时办结 is not （七）总计;
