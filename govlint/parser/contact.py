@@ -123,6 +123,11 @@ _EMAIL_HEAD_RE = regex.compile(
 )
 _EMAIL_CHARS_RE = regex.compile(r"[A-Za-z0-9._%+\-@ ]+")
 MAX_VALUE = 100
+#: The colon index recorded for a label whose value follows without a colon, outside a
+#: contact block: its value is exactly the number or address of its shape.
+BARE = -2
+#: Last characters of the labels, to find candidates for a value without a colon cheaply.
+_LABEL_ENDS = frozenset("话真编码箱件址式lL)")
 
 
 def _block_ranges(text: str) -> list[tuple[int, int]]:
@@ -184,14 +189,6 @@ def _labels(text: str) -> list[tuple[re.Match[str], int]]:
         found.setdefault(match.start(), (match, -1))
     return [found[key] for key in sorted(found)]
 
-
-#: The colon index recorded for a label whose value follows without a colon, outside a
-#: contact block: its value is exactly the number or address of its shape.
-BARE = -2
-
-
-#: Last characters of the labels, to find candidates for a value without a colon cheaply.
-_LABEL_ENDS = frozenset("话真编码箱件址式lL)")
 
 
 def _bare_labels(text: str) -> list[re.Match[str]]:
