@@ -384,12 +384,17 @@ class Claim:
     """A figure stated in prose that a table also holds (新收申请16件, 行政复议4起).
 
     ``measure`` names the table figure: ``new``, ``carried_in``, ``handled`` （七）总计,
-    ``carried_out``, ``granted``, ``review``, ``litigation``, ``normative_issued``,
-    ``normative_repealed``, ``normative_in_force``, ``licensing_decisions``,
-    ``penalty_decisions``. ``qualifiers`` lists what changes its meaning: ``scope`` (全区,
-    本级), ``timeliness`` (按时办结), ``subset`` (其中…, a channel), ``includes`` (含上年结转),
-    ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``, ``other-period``
-    (上半年, 截至), ``each`` (各, 分别).
+    ``carried_out``, ``granted``, ``partial``, ``granted_partial`` （一）+（二）, ``denied``,
+    ``unable``, ``not_processed``, ``other_handling`` (the sums of the sub-rows of （三）–（六）),
+    ``review``, ``litigation``, ``review_not_upheld`` and ``litigation_not_upheld`` (结果纠正 +
+    尚未审结), ``normative_issued``, ``normative_repealed``, ``normative_in_force``,
+    ``licensing_decisions``, ``penalty_decisions``. An outcome (均已办结, 均获维持) is a claim
+    that a figure is 0 (``new_unhandled``: 结转下年度 beyond 上年结转; ``*_not_upheld``). ``qualifiers`` lists what changes
+    its meaning: ``scope`` (全区, 本级), ``timeliness`` (按时办结), ``subset`` (其中…, a channel),
+    ``includes`` (含上年结转), ``comparison`` (同比, 上年), ``approximate`` (近…), ``other-year``,
+    ``other-period`` (上半年, 截至), ``each`` (各, 分别), ``combined`` (a figure shared by the
+    items of a list: 予以公开、部分公开208件), ``other-body`` (another body as the subject),
+    ``of-new`` (办结 counting only this year's new applications: 收到46件，办结39件，7件结转).
     """
 
     measure: str

@@ -80,6 +80,7 @@ def spec(
     other: Sequence[str] = tuple(OTHER),
     granted: int | Sequence[int] = 18,
     partial: int | Sequence[int] = 25,
+    results: Mapping[str, int | Sequence[int]] | None = None,
     carried_in: int | Sequence[int] = 4,
     carried_out: int | Sequence[int] = 7,
     review: Sequence[int] = (1, 0, 1, 0),
@@ -90,10 +91,12 @@ def spec(
     licensing: int = 1260,
     penalty: int = 85,
 ) -> ReportSpec:
-    """A consistent spec: （七）总计 = 予以公开 + 部分公开, 新收 = 总计 + 结转下年度 − 上年结转."""
+    """A consistent spec: （七）总计 = 予以公开 + 部分公开 (+ ``results``, other result rows by
+    key: ``{"denied.1": 2}``), 新收 = 总计 + 结转下年度 − 上年结转."""
     apps = consistent_applications(
         template,
-        {"granted": _seven(granted), "partial": _seven(partial)},
+        {"granted": _seven(granted), "partial": _seven(partial),
+         **{key: _seven(value) for key, value in (results or {}).items()}},
         _seven(carried_in),
         _seven(carried_out),
     )

@@ -374,3 +374,260 @@ def test_seed_001_new_applications_16_against_4_and_nothing_else():
                                       "seeds/003_c8e56b69bc7838b8.txt"])
 def test_real_reports_without_a_prose_mismatch(relative):
     assert _real(relative) == []
+
+
+# --------------------------------------------------------------------------- result categories
+
+# Result rows besides （一）18 and （二）25: （三）2 + 1 = 3, （四）4 + 1 = 5, （五）2, （六）1; then
+# （七）总计 54 and 新收 57. Every sentence here names applications (申请), as the context of
+# a category figure must.
+RESULTS = {"denied.1": 2, "denied.4": 1, "unable.1": 4, "unable.2": 1, "not_processed.2": 2, "other.3": 1}
+RESULTS_2019 = {"denied.1": 2, "denied.4": 1, "unable.1": 4, "unable.2": 1, "not_processed.2": 2, "other": 1}
+WITH_RESULTS = {"results": RESULTS}
+PARTIAL = "（二）部分公开"
+DENIED = "1.属于国家秘密"
+UNABLE = "1.本机关不掌握相关政府信息"
+NOT_PROCESSED = "1.信访举报投诉类申请"
+OTHER = "1.申请人无正当理由逾期不补正"
+OTHER_2019 = "（六）其他处理"
+
+CATEGORY_MISMATCHES = [
+    ("granted-and-partial-ji", "办结的申请中，予以公开及部分公开[[40]]件。", {}, 40, 43, GRANTED),
+    ("granted-and-partial-he", "办结的申请中，予以公开和部分公开[[40]]件。", {}, 40, 43, GRANTED),
+    ("agreed-and-partial", "办结的申请中，同意公开及部分公开[[40]]件。", {}, 40, 43, GRANTED),
+    ("partial", "办结的申请中，部分公开[[20]]件。", {}, 20, 25, PARTIAL),
+    ("agreed-answer-is-its-category", "办结的申请中，同意公开答复[[7]]件、部分公开答复25件。", {}, 7, 18, GRANTED),
+    ("partial-answer-is-its-category", "办结的申请中，同意公开答复18件、部分公开答复[[1]]件。", {}, 1, 25, PARTIAL),
+    ("denied-is-its-group", "办结的申请中，不予公开[[5]]件。", WITH_RESULTS, 5, 3, DENIED),
+    ("unable-is-its-group", "办结的申请中，因本机关不掌握相关信息等原因无法提供[[9]]件。", WITH_RESULTS, 9, 5, UNABLE),
+    ("not-processed-with-reasons", "属信访、重复申请等不予处理[[4]]件。", WITH_RESULTS, 4, 2, NOT_PROCESSED),
+    ("other-handling-2021", "办结的申请中，其他处理[[3]]件。", WITH_RESULTS, 3, 1, OTHER),
+    ("other-handling-2019", "办结的申请中，其他处理[[3]]件。", {**Y2019, "results": RESULTS_2019}, 3, 1, OTHER_2019),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, fields, stated, table, row",
+    [case[1:] for case in CATEGORY_MISMATCHES],
+    ids=[case[0] for case in CATEGORY_MISMATCHES],
+)
+def test_category_figure_is_compared_with_its_rows(sentence, fields, stated, table, row):
+    built = build(overview=[sentence], **fields)
+    found = gov601(built)
+    assert len(found) == 1, [(d.line, d.column, d.message) for d in found]
+    assert (found[0].line, found[0].column) == built.marks[0]
+    assert f"为{stated}，" in found[0].message
+    assert f"为{table}（第{built.line_of(row)}行）" in found[0].message
+
+
+def test_group_sum_names_its_parts():
+    built = build(overview=["办结的申请中，不予公开[[5]]件。"], **WITH_RESULTS)
+    (diagnostic,) = gov601(built)
+    assert "「（三）不予公开」各项总计之和（2 + 0 + 0 + 1 + 0 + 0 + 0 + 0）为3" in diagnostic.message
+
+
+def test_granted_and_partial_names_both_rows():
+    built = build(overview=["办结的申请中，予以公开及部分公开[[40]]件。"])
+    (diagnostic,) = gov601(built)
+    assert "「（一）予以公开」与「（二）部分公开」总计之和（18 + 25）为43" in diagnostic.message
+
+
+CATEGORY_AGREEMENTS = [
+    ("every-category", "办结的申请中，予以公开及部分公开43件，不予公开3件，无法提供5件，不予处理2件，其他处理1件。",
+     WITH_RESULTS),
+    ("every-category-2019", "办结的申请中，予以公开和部分公开43件，不予公开3件，无法提供5件，不予处理2件，其他处理1件。",
+     {**Y2019, "results": RESULTS_2019}),
+    ("agreed-and-partial-answers", "办结的申请中，同意公开答复18件、部分公开答复25件。", {}),
+]
+
+
+@pytest.mark.parametrize("sentence, fields", [c[1:] for c in CATEGORY_AGREEMENTS], ids=[c[0] for c in CATEGORY_AGREEMENTS])
+def test_category_figures_that_agree_are_not_reported(sentence, fields):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    claims = parse(Document("case.txt", built.text)).claims
+    assert len(claims) == sentence.count("件") and all(not c.qualifiers for c in claims)
+
+
+CATEGORY_MUST_NOT = [
+    ("listed-categories-share-a-figure", "办结的申请中，予以公开、部分公开[[40]]件。", {}, "combined"),
+    ("two-categories-combined", "办结的申请中，予以公开和不予公开共[[20]]件。", {}, None),
+    ("documents-not-disclosed", "完成公文公开属性审查166件，不予公开[[12]]件。", {}, None),
+    ("no-talk-of-applications", "全年不予公开[[12]]件。", {}, None),
+    ("petitions-office", "对信访事项不予处理[[3]]件。", {}, None),
+    ("licences", "行政许可事项不予处理[[3]]件。", {}, None),
+    ("category-of-online-applications", "网上申请中不予公开[[10]]件。", {}, "subset"),
+    ("category-of-another-year", "2019年办结的申请中，不予公开[[9]]件。", {}, "other-year"),
+    ("category-of-a-sub-unit", "区教育局办理的申请中，不予公开[[9]]件。", {}, "other-body"),
+]
+
+
+@pytest.mark.parametrize("sentence, fields, why", [c[1:] for c in CATEGORY_MUST_NOT], ids=[c[0] for c in CATEGORY_MUST_NOT])
+def test_unsure_category_figures_stay_silent(sentence, fields, why):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    found = claims_at(built, built.marks[0])
+    if why is None:
+        assert found == [], [(c.measure, c.qualifiers) for c in found]
+    else:
+        assert len(found) == 1 and why in found[0].qualifiers, [(c.measure, c.qualifiers) for c in found]
+
+
+# --------------------------------------------------------------------------- the subject
+
+SUBJECT_MISMATCHES = [
+    ("issuer-as-subject", "云溪县示范局全年新收政府信息公开申请[[16]]件。", {}),
+    ("issuer-short-name", "示范局全年新收政府信息公开申请[[16]]件。", {}),
+    ("street-by-its-kind", "本年度街道新收政府信息公开申请[[16]]件。", {"issuer": "北塘街道办事处"}),
+    ("office-by-its-kind", "2023年，办公室共收到政府信息公开申请[[16]]件。", {}),
+]
+
+
+@pytest.mark.parametrize("sentence, fields", [c[1:] for c in SUBJECT_MISMATCHES], ids=[c[0] for c in SUBJECT_MISMATCHES])
+def test_the_reporting_body_as_subject_is_compared(sentence, fields):
+    built = build(overview=[sentence], **fields)
+    (diagnostic,) = gov601(built)
+    assert (diagnostic.line, diagnostic.column) == built.marks[0] and "为16，" in diagnostic.message
+
+
+SUBJECT_MUST_NOT = [
+    ("sub-unit", "区教育局全年受理政府信息公开申请[[30]]件。", {}),
+    ("named-street-office", "北塘街道办事处共收到政府信息公开申请[[12]]件。", {}),
+    ("sub-unit-in-an-earlier-clause", "区财政局全年受理政府信息公开申请30件，办结[[28]]件。", {}),
+    ("unknown-issuer", "示范局全年新收政府信息公开申请[[16]]件。", {"issuer": ""}),
+]
+
+
+@pytest.mark.parametrize("sentence, fields", [c[1:] for c in SUBJECT_MUST_NOT], ids=[c[0] for c in SUBJECT_MUST_NOT])
+def test_another_body_as_subject_stays_silent(sentence, fields):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    (claim,) = claims_at(built, built.marks[0])
+    assert "other-body" in claim.qualifiers
+
+
+# --------------------------------------------------------------------------- outcomes
+
+# Defaults: 上年结转 4, 结转下年度 7 (so at least 3 new applications were not handled);
+# 行政复议 1/0/1/0 (结果维持, 结果纠正, 其他结果, 尚未审结); 直接起诉 1/0/0/0; 复议后起诉 0/0/0/1.
+NO_CARRY_IN = {"carried_in": 0}
+OUTCOME_MISMATCHES = [
+    ("all-handled", "全年新收政府信息公开申请50件，[[均已办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-quanbu", "本年度收到的政府信息公开申请[[全部办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-by-law", "对收到的政府信息公开申请，[[均已依法办结]]。", NO_CARRY_IN, 7, CARRIED_OUT),
+    ("all-handled-beyond-carry-in", "本年度收到的政府信息公开申请[[均已办结]]。", {}, 3, CARRIED_OUT),
+    ("all-upheld-but-corrected", "全年发生政府信息公开行政复议2件，[[均获维持]]。", {"review": (1, 1, 0, 0)}, 1, REVIEW),
+    ("all-upheld-but-pending", "因政府信息公开被申请行政复议2件，[[均被维持]]。", {"review": (1, 0, 0, 1)}, 1, REVIEW),
+    ("all-lawsuits-upheld", "因政府信息公开被提起行政诉讼2件，[[均获维持]]。", {}, 1, REVIEW),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, fields, table, row",
+    [case[1:] for case in OUTCOME_MISMATCHES],
+    ids=[case[0] for case in OUTCOME_MISMATCHES],
+)
+def test_outcome_contradicted_by_the_table(sentence, fields, table, row):
+    built = build(overview=[sentence], **fields)
+    found = gov601(built)
+    assert len(found) == 1, [(d.line, d.column, d.message) for d in found]
+    assert (found[0].line, found[0].column) == built.marks[0]
+    assert "为0，" in found[0].message
+    assert f"为{table}（第{_table_line(built, row)}行）" in found[0].message
+
+
+def test_all_handled_message_names_both_carry_overs():
+    built = build(overview=["本年度收到的政府信息公开申请[[均已办结]]。"])
+    (diagnostic,) = gov601(built)
+    assert "即未办结的本年新收申请为0" in diagnostic.message
+    assert "「四、结转下年度继续办理」总计7减「二、上年结转政府信息公开申请数量」总计4后为3" in diagnostic.message
+
+
+def test_outcome_message_names_the_cells():
+    built = build(overview=["全年发生政府信息公开行政复议2件，[[均获维持]]。"], review=(1, 1, 0, 0))
+    (diagnostic,) = gov601(built)
+    assert "「全年发生政府信息公开行政复议2件，均获维持」" in diagnostic.message
+    assert "行政复议结果纠正1、行政复议尚未审结0" in diagnostic.message
+
+
+OUTCOME_MUST_NOT = [
+    # true statements: nothing carried over, other results are not 纠正 or 尚未审结
+    ("all-handled-nothing-carried", "本年度收到的政府信息公开申请[[均已办结]]。", {"carried_out": 0}, "agrees"),
+    # the 7 carried over may all be last year's 7: the new ones may all have been handled
+    ("all-handled-carried-are-last-years", "本年度收到的政府信息公开申请[[均已办结]]。", {"carried_in": 7}, "agrees"),
+    ("upheld-other-result", "全年发生政府信息公开行政复议2件，[[均获维持]]。", {}, "agrees"),
+    # other measures: on time, within the legal time limit
+    ("on-time", "收到的政府信息公开申请[[均按时办结]]。", {}, None),
+    ("within-legal-time", "收到的政府信息公开申请[[均在法定期限内答复]]。", {}, None),
+    # not all of them, or not this body's or this year's
+    ("carried-in-handled", "上年结转的政府信息公开申请[[均已办结]]。", {}, None),
+    ("all-but-the-carried", "除7件结转下年度外，其余申请[[均已办结]]。", {}, None),
+    ("rest-upheld", "政府信息公开行政复议2件，1件被纠正，其余[[均获维持]]。", {"review": (1, 1, 0, 0)}, None),
+    ("sub-unit-handled", "区教育局收到的政府信息公开申请[[均已办结]]。", {}, None),
+    ("whole-district", "全区政府信息公开申请[[均已办结]]。", {}, None),
+    ("last-year", "上年度政府信息公开申请[[均已办结]]。", {}, None),
+    ("another-year", "2019年收到的政府信息公开申请[[均已办结]]。", {}, None),
+    ("as-of-now", "截至目前，收到的政府信息公开申请[[均已办结]]。", {}, None),
+    ("online-applications", "网上收到的政府信息公开申请[[均已办结]]。", {}, None),
+    # other things than applications and disclosure cases
+    ("consultations", "群众咨询[[均已办结]]。", {}, None),
+    ("licence-applications", "受理的行政许可申请[[均已办结]]。", {}, None),
+    ("reviews-of-anything", "本年度行政复议案件[[均获维持]]。", {"review": (1, 1, 0, 0)}, None),
+    ("reviews-as-reviewing-body", "本机关办理的政府信息公开行政复议案件[[均获维持]]。", {"review": (1, 1, 0, 0)}, None),
+    ("not-all-handled", "收到的政府信息公开申请未全部办结。", {}, None),
+]
+
+
+@pytest.mark.parametrize("sentence, fields, why", [c[1:] for c in OUTCOME_MUST_NOT], ids=[c[0] for c in OUTCOME_MUST_NOT])
+def test_outcomes_stay_silent_unless_contradicted_and_unambiguous(sentence, fields, why):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    claims = [c for c in parse(Document("case.txt", built.text)).claims if c.value == 0]
+    if why == "agrees":
+        assert len(claims) == 1 and (claims[0].span.line, claims[0].span.column) == built.marks[0]
+    else:
+        assert claims == [], [(c.measure, c.text) for c in claims]
+
+
+# --------------------------------------------------------------------------- blank totals
+
+_BLANK_NEW_TOTAL = {f"{NEW}\t46\t0\t0\t0\t0\t0\t46": f"{NEW}\t40\t6\t0\t0\t0\t0\t\ue000"}
+
+
+def test_blank_total_is_the_sum_of_its_row():
+    built = build(overview=["全年新收政府信息公开申请[[50]]件。"], edits=_BLANK_NEW_TOTAL)
+    (diagnostic,) = gov601(built)
+    assert "「一、本年新收政府信息公开申请数量」各列之和（总计栏空白）为46" in diagnostic.message
+    assert build(overview=["全年新收政府信息公开申请46件。"], edits=_BLANK_NEW_TOTAL).text
+    assert gov601(build(overview=["全年新收政府信息公开申请46件。"], edits=_BLANK_NEW_TOTAL)) == []
+
+
+def test_blank_total_with_an_unread_cell_is_not_compared():
+    edits = {f"{NEW}\t46\t0\t0\t0\t0\t0\t46": f"{NEW}\t40\t/\t0\t0\t0\t0\t\ue000"}
+    assert gov601(build(overview=["全年新收政府信息公开申请50件。"], edits=edits)) == []
+
+
+# --------------------------------------------------------------------------- figures read together
+
+SENTENCE_MUST_NOT = [
+    # 39 + 7 = 46: 办结 counts the new applications only, not （七）总计 (with last year's 4)
+    ("handled-of-the-new-ones", "本局收到政府信息公开申请46件，已办结[[39]]件，7件结转下年度继续办理。", {}, "of-new"),
+    # the categories of the applications sent by post, not of all
+    ("categories-of-a-channel", "申请人通过邮寄方式提交申请5件，予以公开[[3]]件。", {}, "subset"),
+    ("categories-of-a-topic", "涉及征地拆迁的申请12件，不予公开[[2]]件。", {}, "subset"),
+]
+
+
+@pytest.mark.parametrize("sentence, fields, why", [c[1:] for c in SENTENCE_MUST_NOT], ids=[c[0] for c in SENTENCE_MUST_NOT])
+def test_figures_read_with_the_rest_of_their_sentence(sentence, fields, why):
+    built = build(overview=[sentence], **fields)
+    assert gov601(built) == []
+    (claim,) = claims_at(built, built.marks[0])
+    assert why in claim.qualifiers
+
+
+def test_handled_with_carry_in_named_is_still_compared():
+    sentence = "本局收到政府信息公开申请46件，上年结转4件，已办结[[39]]件，7件结转下年度继续办理。"
+    built = build(overview=[sentence])
+    (diagnostic,) = gov601(built)
+    assert (diagnostic.line, diagnostic.column) == built.marks[0] and "为39，" in diagnostic.message

@@ -114,6 +114,115 @@ def test_no_colon_inside_the_contact_block() -> None:
     ]
 
 
+# --------------------------------------------------------------------------- labels as written
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("电话/传真：0598-6612345", "电话/传真"),
+        ("电话／传真：0598-6612345", "电话/传真"),
+        ("电话（传真）：0598-6612345", "电话(传真)"),
+        ("传真/电话：0598-6612345", "传真/电话"),
+        ("联系电话、传真：0598-6612345", "联系电话、传真"),
+        ("电话及传真：0598-6612345", "电话及传真"),
+        ("电 话/传 真：0598-6612345", "电话/传真"),
+    ],
+)
+def test_combined_label_is_both_phone_and_fax(text: str, label: str) -> None:
+    found = contacts(text)
+    assert [(f.kind, f.label, f.value) for f in found] == [
+        ("phone", label, "0598-6612345"),
+        ("fax", label, "0598-6612345"),
+    ]
+    assert found[0].span == found[1].span == (1, 1, 1, len(text) + 1)
+
+
+def test_combined_label_inside_a_contact_block() -> None:
+    text = "请与示范区办公室联系。联系地址：示范区滨海路8号；邮编：350999；电话/传真：0598-6612345。"
+    assert [(f.kind, f.value) for f in contacts(text)] == [
+        ("office", "示范区办公室"),
+        ("address", "示范区滨海路8号"),
+        ("postcode", "350999"),
+        ("phone", "0598-6612345"),
+        ("fax", "0598-6612345"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("办公电话：0598-6612345", ("phone", "办公电话", "0598-6612345")),
+        ("咨询电话:0598-6612345", ("phone", "咨询电话", "0598-6612345")),
+        ("邮    编：350999", ("postcode", "邮编", "350999")),
+        ("地　址：示范区滨海路8号", ("address", "地址", "示范区滨海路8号")),
+        ("传  真：0598-6612346", ("fax", "传真", "0598-6612346")),
+        ("电　　话：0598-6612345", ("phone", "电话", "0598-6612345")),
+    ],
+)
+def test_variant_and_letter_spaced_labels(text, expected) -> None:
+    assert fields(text) == [expected]
+
+
+def test_letter_spaced_labels_run_together_in_crawler_text() -> None:
+    text = ("联系地址：示范区滨海路8号综合楼3楼邮 编：350999电 话：0598-6612345传 真：0598-6612346"
+            "电子邮箱：bgs@example.cn一、总体情况")
+    assert fields(text) == [
+        ("address", "联系地址", "示范区滨海路8号综合楼3楼"),
+        ("postcode", "邮编", "350999"),
+        ("phone", "电话", "0598-6612345"),
+        ("fax", "传真", "0598-6612346"),
+        ("email", "电子邮箱", "bgs@example.cn"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("如有疑问可拨打联系电话0598-6612345咨询。", [("phone", "联系电话", "0598-6612345")]),
+        ("电话 0598-6612345", [("phone", "电话", "0598-6612345")]),
+        ("邮编350999", [("postcode", "邮编", "350999")]),
+        ("电子邮箱bgs@example.cn", [("email", "电子邮箱", "bgs@example.cn")]),
+        ("传真（0598）6612346", [("fax", "传真", "（0598）6612346")]),
+        ("地址示范区滨海路8号，电话0598-6612345。",
+         [("address", "地址", "示范区滨海路8号"), ("phone", "电话", "0598-6612345")]),
+    ],
+)
+def test_labels_without_colon_when_the_value_has_its_shape(text, expected) -> None:
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过电话、传真等方式接收申请。",
+        "畅通12345热线电话和传真渠道。",
+        "公开单位职责、办公地址、联系电话等信息。",
+        "公开了办公地址和电话。",
+        "全年接听咨询电话1200余次。",
+        "受理传真申请3件。",
+        "地址变更后及时更新电话号码。",
+    ],
+)
+def test_prose_with_label_words_is_not_contact(text: str) -> None:
+    assert contacts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("电子邮箱：bgs＠example.cn一、总体情况2023年，本局……", "bgs＠example.cn"),
+        ("电子邮箱：bgs@example.cn二〇二三年", "bgs@example.cn"),
+        ("电子邮箱：bgs@163.com2023年，本局……", "bgs@163.com"),
+        ("邮箱：bgs@example一、总体情况", "bgs@example"),
+        ("电子邮箱：bgs@example.cn（工作日回复）", "bgs@example.cn（工作日回复）"),
+    ],
+)
+def test_email_value_ends_where_the_address_ends(text: str, value: str) -> None:
+    (email,) = contacts(text)
+    assert email.value == value
+    assert email.span.end_column == text.index(value) + len(value) + 1
+
+
 # --------------------------------------------------------------------------- values
 
 def test_value_stops_at_next_label_and_at_line_end() -> None:
@@ -238,3 +347,28 @@ def test_full_width_phone_is_a_valid_phone() -> None:
 
     text = "如对本报告有疑问，请与本局办公室联系（地址：示例路1号，电话：０５７１－８７６５４３２１）。\n一、总体情况\n"
     assert not [d for d in lint_text(text, select=["GOV503"]) if d.code == "GOV503"]
+
+
+def _real_file(relative: str):
+    from govlint.host import Host
+    from govlint.runner import Input, read_input
+
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"real reports not available: {path} is missing (CI keeps ../shared beside the checkout)")
+    return parse(read_input(Host(), Input(str(path), path, path.read_bytes())))
+
+
+def test_real_corpus_101_combined_phone_fax_label() -> None:
+    kinds = by_kind(_real_file("corpus/101_2021_fujian_pingtan_page.html").contacts)
+    assert {"address", "postcode", "phone", "fax"} <= set(kinds)
+    assert kinds["phone"].value == kinds["fax"].value and kinds["phone"].span == kinds["fax"].span
+    assert kinds["phone"].label == "电话/传真"
+
+
+def test_real_corpus_117_letter_spaced_labels_and_run_on_email() -> None:
+    kinds = by_kind(_real_file("corpus/117_2017_fujian_pingtan_legacy.txt").contacts)
+    assert {"address", "postcode", "phone", "fax", "email"} <= set(kinds)
+    assert kinds["postcode"].label == "邮编" and kinds["phone"].label == "电话" and kinds["fax"].label == "传真"
+    email = kinds["email"].value
+    assert email.endswith(".com") and "＠" in email and "概述" not in email

@@ -151,6 +151,10 @@ def test_first_period_keyword_with_dates_wins() -> None:
         ("2024年度政府信息公开工作年度报告", "2024年度政府信息公开工作年度报告", None, 2024),
         ("示例局二〇二三年政府信息公开工作年度报告", "示例局二〇二三年政府信息公开工作年度报告", "示例局", 2023),
         ("  示例局2023年政府信息公开工作年度报告（全文）  ", "示例局2023年政府信息公开工作年度报告(全文)", "示例局", 2023),
+        ("示例局政府信息公开工作年度报告（2023年）", "示例局政府信息公开工作年度报告(2023年)", "示例局", 2023),
+        ("示例局政府信息公开工作年度报告（2023年度）", "示例局政府信息公开工作年度报告(2023年度)", "示例局", 2023),
+        ("2023年示例市人民政府办公厅政府信息公开工作年度报告", "2023年示例市人民政府办公厅政府信息公开工作年度报告",
+         "示例市人民政府办公厅", 2023),
     ],
 )
 def test_title_line(first_lines, title, issuer, year) -> None:
@@ -168,6 +172,12 @@ def test_title_split_over_two_lines() -> None:
     assert report.issuer == "示例市人民政府" and report.year == 2024
     (year,) = report.year_mentions
     assert (year.source, tuple(year.span)) == ("title", (2, 1, 2, 5))
+
+
+def test_title_with_the_year_first_wrapped_mid_name() -> None:
+    report = metadata("2025 年示例市人民政府办公厅政府信息公开\n工作年度报告" + BODY)
+    assert report.title is not None and report.title.text == "2025 年示例市人民政府办公厅政府信息公开工作年度报告"
+    assert report.issuer == "示例市人民政府办公厅" and report.year == 2025
 
 
 def test_title_wrapped_mid_name() -> None:
@@ -351,6 +361,14 @@ def test_date_lines_before_section_six_are_not_a_signature() -> None:
         ("本年共收取信息处理费0.5万元。", 5000),
         ("本年度免收信息处理费。", 0),
         ("本年度收取信息处理费12.5元。", None),
+        ("本年度本单位未收取信息公开处理费。", 0),
+        ("全年未发生政府信息公开收费事项。", 0),
+        ("本年度没有收取信息处理费。", 0),
+        ("信息处理费0元。", 0),
+        ("本年度收取信息处理费共计400元。", 400),
+        ("全年未产生政府信息公开信息处理费。", 0),
+        ("信息处理费为零。", 0),
+        ("依申请公开政府信息不收取费用。", 0),
     ],
 )
 def test_fee_statement_in_section_six(sentence: str, value: int | None) -> None:
@@ -370,6 +388,10 @@ def test_fee_statement_in_section_six(sentence: str, value: int | None) -> None:
         "严格落实《政府信息公开信息处理费管理办法》。",
         "（一）信息处理费收取情况",
         "公开涉企收费目录清单。",
+        "认真执行《政府信息公开信息处理费管理办法》，规范收费程序。",
+        "公布污水处理费收费标准。",
+        "未发现乱收费问题。",
+        "按规定缴纳费用后提供信息。",
     ],
 )
 def test_not_a_fee_statement(sentence: str) -> None:

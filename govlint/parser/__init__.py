@@ -37,7 +37,7 @@ def parse(document: Document) -> Report:
     extract_metadata(view, layout, report)
     read_tables(view, layout, report)
     prose = [(0, intro_end)] + ([layout.bodies[1]] if 1 in layout.bodies else [])
-    report.claims = find_claims(view, prose, report.year)
+    report.claims = find_claims(view, prose, report.year, report.issuer)
     return report
 
 

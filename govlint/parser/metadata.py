@@ -39,10 +39,12 @@ _YEAR = rf"(?P<year>\d{{4}}|{_dates.CN_YEAR})"
 #: Characters of an issuer inside a title: no sentence punctuation, no digits (so the
 #: year is never swallowed by the issuer), no 〇 (Chinese-numeral years).
 _NOT_TITLE = r"[^。,，;；:>|!?！？\n\d〇○]"
-#: A report title: issuer, year, issuer (either place), the report name, an optional note.
+#: A report title: issuer, year, issuer (either place), the report name, an optional note
+#: (``（全文）``) or the year in parentheses after the name (``…年度报告（2023年）``).
 TITLE_RE = regex.compile(
     rf"(?P<pre>{_NOT_TITLE}{{0,40}}?)(?:{_YEAR}[ ]*年[ ]*(?:度)?)?[ ]*(?P<mid>{_NOT_TITLE}{{0,30}}?)"
-    rf"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)(?:[ ]*\([^()\n]{{1,12}}\))?"
+    rf"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+    rf"(?:[ ]*\((?:(?P<note_year>\d{{4}})[ ]*年[ ]*度?|[^()\n]{{1,12}})\))?"
 )
 _NAV_RE = regex.compile(r"[>|»]|首页|当前位置|您现在的位置")
 _HEADER_LINE_RE = regex.compile(r"^[ ]*[\u4e00-\u9fff]{2,6}[ ]*:")
@@ -103,6 +105,11 @@ def _lines_before(text: str, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+def _title_year(match: re.Match[str]) -> str | None:
+    """Name of the group holding a title's year: before the report name, or in the note."""
+    return next((name for name in ("year", "note_year") if match.group(name)), None)
+
+
 def _year_value(raw: str) -> int:
     return int(raw) if raw.isdigit() and raw.isascii() else _dates.cn_year(raw)
 
@@ -116,7 +123,7 @@ def _title_match(line: str) -> re.Match[str] | None:
     if _NAV_RE.search(line) or _HEADER_LINE_RE.match(line) or "http" in line:
         return None
     match = TITLE_RE.fullmatch(line)
-    if match and (match.group("year") or len((match.group("pre") + match.group("mid")).strip()) >= 2):
+    if match and (_title_year(match) or len((match.group("pre") + match.group("mid")).strip()) >= 2):
         return match
     return None
 
@@ -161,7 +168,7 @@ def _find_title(view: TextView, intro_end: int, report: Report, mentions: list[Y
             candidate = ((a, b), line, match)
         if candidate is None:
             continue
-        if candidate[2].group("year"):
+        if _title_year(candidate[2]):
             return _set_title(view, report, mentions, *candidate, header)
         fallback = fallback or candidate
     if fallback is not None and not (header and header.group("value")):
@@ -172,9 +179,10 @@ def _find_title(view: TextView, intro_end: int, report: Report, mentions: list[Y
         match = TITLE_RE.search(value)
         if match is None:
             return None
-        if match.group("year"):
-            year_span = view.span(start + match.start("year"), start + match.end("year"))
-            mentions.append(YearMention("title", _year_value(match.group("year")), year_span))
+        group = _title_year(match)
+        if group:
+            year_span = view.span(start + match.start(group), start + match.end(group))
+            mentions.append(YearMention("title", _year_value(match.group(group)), year_span))
         return _issuer_in(match)
     if fallback is not None:
         return _set_title(view, report, mentions, *fallback, header)
@@ -190,15 +198,17 @@ def _set_title(view: TextView, report: Report, mentions: list[YearMention], boun
     while view.text[end - 1] == " ":
         end -= 1
     report.title = TextFact(title, view.span(start, end))
-    year = match.group("year")
+    group = _title_year(match)
+    year = match.group(group) if group else None
     if year:
         year_index = view.text.find(year, start, end)
         mentions.append(YearMention("title", _year_value(year), view.span(year_index, year_index + len(year))))
     found = TITLE_RE.search(header.group("value")) if header else None
-    if header and found and found.group("year"):
+    group = _title_year(found) if header and found else None
+    if header and found and group:
         offset = header.start("value")
-        year_span = view.span(offset + found.start("year"), offset + found.end("year"))
-        mentions.append(YearMention("header", _year_value(found.group("year")), year_span))
+        year_span = view.span(offset + found.start(group), offset + found.end(group))
+        mentions.append(YearMention("header", _year_value(found.group(group)), year_span))
     return _issuer_in(match)
 
 
@@ -339,17 +349,25 @@ def _problem_dates(view: TextView, report: Report) -> list[DateMention]:
 
 # --------------------------------------------------------------------------- fee statement
 
-#: A statement of the 信息处理费 charged, or that nothing was charged.
+#: The fee the 2021 format asks about, 信息处理费, also written 信息公开处理费.
+_FEE_NOUN = r"信息(?:公开)?处理费"
+#: A statement of the 信息处理费 charged, or that nothing was charged: a fee word (处理费,
+#: 收费, 费用) next to a verb of charging (收取, 未收, 免收, 共计 … 元). Any other sentence
+#: with 费 (行政事业性收费, 收费标准, 缴纳费用) is not one.
 FEE_RE = regex.compile(
-    r"信息处理费[^。]{0,30}?(?:收取|收费|征收|免收|共计|合计|\d[\d.]* *万?元|为0|为零)"
-    r"|(?:收取|收费|征收|免收|未收|无收|不收|没有收)[^。]{0,30}?信息处理费"
+    rf"{_FEE_NOUN}[^。]{{0,30}}?(?:收取|收费|征收|免收|共计|合计|\d[\d.]* *万?元|为0|为零|:[ ]*(?:0|无)(?![\d.]))"
+    rf"|(?:收取|收费|征收|免收|未收|无收|不收|没有收|产生|发生|涉及)[^。]{{0,30}}?{_FEE_NOUN}"
     r"|(?:未|没有|无|不)[ ]*收(?:取)?[ ]*(?:任何)?[ ]*费(?:用)?"
     r"|收取[^。]{0,20}?费用[^。]{0,8}?\d[\d.]* *万?元"
     r"|免(?:收|除)[^。]{0,10}?费"
+    r"|(?:未|没有|无)[ ]*(?:发生|产生|涉及|出现)[^。,，;；]{0,16}?收费(?:事项|情况|行为)"
 )
 _FEE_EXCLUDE_RE = regex.compile(r"行政事业性收费|本年收费金额|收费通知|收费金额\(单位")
+#: The title of a document (《政府信息公开信息处理费管理办法》) names the fee, states nothing.
+_DOCUMENT_TITLE_RE = regex.compile(r"《[^《》\n]{1,60}》")
 _AMOUNT_RE = regex.compile(r"(\d+(?:\.\d+)?)[ ]*(万)?[ ]*元")
-_NEGATION_RE = regex.compile(r"(?:未|没有|无|不|免)[ ]*收")
+_NEGATION_RE = regex.compile(r"(?:未|没有|无|不|免)[ ]*(?:发生|产生|涉及|出现)?[^。,，;；]{0,16}?(?:收|处理费)")
+_NIL_RE = regex.compile(r"处理费[ ]*(?::|为)[ ]*(?:0|零|无)(?![\d.])")
 #: A numbered sub-heading such as ``（一）信息处理费收取情况``: names the topic, states nothing.
 _HEADING_RE = regex.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。]{0,30}$")
 
@@ -363,12 +381,17 @@ def find_fee_statement(view: TextView, layout: SectionLayout) -> TextFact | None
             continue
         for a, b in _sentences(text, start, end):
             sentence = text[a:b]
-            if "费" not in sentence or not FEE_RE.search(sentence):
+            if "费" not in sentence or not FEE_RE.search(_DOCUMENT_TITLE_RE.sub(_blank, sentence)):
                 continue
             if _FEE_EXCLUDE_RE.search(sentence) or _HEADING_RE.match(sentence):
                 continue
             return TextFact(sentence.replace("\n", ""), view.span(a, b), _fee_value(sentence))
     return None
+
+
+def _blank(match: re.Match[str]) -> str:
+    """A document title replaced by as many neutral characters (positions are kept)."""
+    return "《" + "_" * (len(match.group()) - 2) + "》"
 
 
 def _has_fee_phrase(text: str, start: int, end: int) -> bool:
@@ -391,7 +414,7 @@ def _fee_value(sentence: str) -> int | None:
     if amount:
         value = float(amount.group(1)) * (10000 if amount.group(2) else 1)
         return int(value) if value == int(value) else None
-    return 0 if _NEGATION_RE.search(sentence) else None
+    return 0 if _NEGATION_RE.search(sentence) or _NIL_RE.search(sentence) else None
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

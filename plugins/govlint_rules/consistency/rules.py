@@ -17,48 +17,150 @@ MEASURE_NAMES = {
     "carried_in": "上年结转申请",
     "handled": "办结（答复）申请",
     "carried_out": "结转下年度的申请",
+    "new_unhandled": "未办结的本年新收申请",
     "granted": "予以公开的申请",
+    "partial": "部分公开的申请",
+    "granted_partial": "予以公开和部分公开的申请",
+    "denied": "不予公开的申请",
+    "unable": "无法提供的申请",
+    "not_processed": "不予处理的申请",
+    "other_handling": "其他处理的申请",
     "review": "政府信息公开行政复议",
     "litigation": "政府信息公开行政诉讼",
+    "review_not_upheld": "政府信息公开行政复议中结果纠正和尚未审结的",
+    "litigation_not_upheld": "政府信息公开行政诉讼中结果纠正和尚未审结的",
     "normative_issued": "本年制发的行政规范性文件",
     "normative_repealed": "本年废止的行政规范性文件",
     "normative_in_force": "现行有效的行政规范性文件",
     "licensing_decisions": "本年行政许可处理决定",
     "penalty_decisions": "本年行政处罚处理决定",
 }
-_APPLICATION_ROWS = {"new": "new", "carried_in": "carried_in", "handled": "total", "carried_out": "carried_out",
-                     "granted": "granted"}
+#: Section-三 rows whose 总计 cells (summed) a measure states.
+_APPLICATION_ROWS = {"new": ("new",), "carried_in": ("carried_in",), "handled": ("total",),
+                     "carried_out": ("carried_out",), "granted": ("granted",), "partial": ("partial",),
+                     "granted_partial": ("granted", "partial")}
+#: Result groups whose sub-rows (or, for 2019's （六）其他处理, the row itself) a measure sums.
+_APPLICATION_GROUPS = {"denied": "denied", "unable": "unable", "not_processed": "not_processed",
+                       "other_handling": "other"}
+#: Section-四 groups and columns (summed) an outcome measure states.
+_REVIEW_FIGURES = {
+    "review_not_upheld": (("review",), ("corrected", "pending")),
+    "litigation_not_upheld": (("suit_direct", "suit_after_review"), ("corrected", "pending")),
+}
 _NORMATIVE_COLUMNS = {"2021": {"normative_issued": "issued", "normative_repealed": "repealed",
                                "normative_in_force": "in_force"},
                       "2019": {"normative_issued": "made"}}
 #: Decision counts of section 二: (table, row); the column is ``decisions`` in both formats.
 _DECISION_ROWS = {"licensing_decisions": ("item5", "licensing"), "penalty_decisions": ("item6", "penalty")}
+_BLANK_TOTAL = "各列之和（总计栏空白）"
+
+
+def row_total(table, row):
+    """``(value, cell, summed)`` of a row's 总计 cell; a blank 总计 is the sum of the row's other
+    cells when every one of them was read (``summed`` is then true). ``None``: unreadable."""
+    if row is None or row.status != "ok":
+        return None
+    index = table.column_keys.index("total")
+    cell = row.cells[index]
+    if cell.value is not None:
+        return cell.value, cell, False
+    parts = [c.value for c in row.cells[:index]]
+    if cell.kind != "blank" or any(value is None for value in parts):
+        return None
+    return sum(parts), cell, True
+
+
+def _figure_rows(table, measure: str):
+    """The section-三 rows a measure sums (``None`` when the template has none of them)."""
+    group = _APPLICATION_GROUPS.get(measure)
+    if group is not None:
+        rows = [r for r in table.rows if r.key == group or r.key.startswith(group + ".")]
+    else:
+        rows = [table.row(key) for key in _APPLICATION_ROWS[measure]]
+    return rows if rows and None not in rows else None
+
+
+def _application_figure(report, measure: str):
+    table = report.tables.applications
+    rows = _figure_rows(table, measure) if table is not None else None
+    totals = [row_total(table, row) for row in rows] if rows else None
+    if not totals or None in totals:
+        return None
+    value = sum(total[0] for total in totals)
+    name = templates.table_name(table.key)
+    first_cell = totals[0][1]
+    span = first_cell.span or rows[0].span
+    if len(rows) == 1:
+        figure = _BLANK_TOTAL if totals[0][2] else "总计"
+        return value, f"{name}「{rows[0].label or rows[0].official_label}」{figure}", span
+    parts = " + ".join(format_number(total[0]) for total in totals)
+    blank = "；总计栏空白的行按该行各列之和计" if any(total[2] for total in totals) else ""
+    if measure in _APPLICATION_GROUPS:
+        group = templates.short_row_label(_APPLICATION_GROUPS[measure])
+        return value, f"{name}「{group}」各项总计之和（{parts}{blank}）", span
+    labels = "与".join(f"「{templates.short_row_label(row.key)}」" for row in rows)
+    return value, f"{name}{labels}总计之和（{parts}{blank}）", span
+
+
+def _review_total(table, key: str):
+    """``(value, span, summed)`` of a section-四 group's 总计 (a blank 总计: the sum of its
+    four results when all were read)."""
+    found = row_total(table, table.row(key))
+    return None if found is None else (found[0], found[1].span, found[2])
+
+
+def _review_figure(report, measure: str):
+    review = report.tables.review_litigation
+    if review is None:
+        return None
+    if measure == "review":
+        total = _review_total(review, "review")
+        if total is None:
+            return None
+        return total[0], "第四部分表格「行政复议」" + (_BLANK_TOTAL if total[2] else "总计"), total[1]
+    if measure == "litigation":
+        direct, after = _review_total(review, "suit_direct"), _review_total(review, "suit_after_review")
+        if direct is None or after is None:
+            return None
+        return direct[0] + after[0], (f"第四部分表格行政诉讼总计（未经复议直接起诉{format_number(direct[0])} + "
+                                      f"复议后起诉{format_number(after[0])}）"), direct[1]
+    groups, columns = _REVIEW_FIGURES[measure]
+    cells = []
+    for key in groups:
+        row = review.row(key)
+        if row is None or row.status != "ok":
+            return None
+        cells += [(key, column, row.cells[review.column_keys.index(column)]) for column in columns]
+    if any(cell.value is None for _, _, cell in cells):
+        return None
+    group_names = dict(templates.REVIEW_GROUPS)
+    column_names = dict(templates.REVIEW_COLUMNS)
+    parts = "、".join(f"{group_names[key]}{column_names[column]}{format_number(cell.value)}" for key, column, cell in cells)
+    value = sum(cell.value for _, _, cell in cells)
+    return value, f"第四部分表格（{parts}）合计", cells[0][2].span
+
+
+def _unhandled_figure(report):
+    """New applications left unhandled at least: 结转下年度 beyond 上年结转 (when every new
+    application was handled, what was carried over can only be last year's)."""
+    out, carried_in = _application_figure(report, "carried_out"), _application_figure(report, "carried_in")
+    if out is None or carried_in is None:
+        return None
+    if not carried_in[0]:
+        return out
+    value = max(out[0] - carried_in[0], 0)
+    return value, (f"{out[1]}{format_number(out[0])}减「二、上年结转政府信息公开申请数量」总计"
+                   f"{format_number(carried_in[0])}后"), out[2]
 
 
 def table_figure(report, measure: str):
     """``(value, where, span)`` of the table figure a prose measure states, or ``None``."""
-    if measure in _APPLICATION_ROWS:
-        table = report.tables.applications
-        if table is None:
-            return None
-        row = table.row(_APPLICATION_ROWS[measure])
-        value = table.value(_APPLICATION_ROWS[measure], "total")
-        if row is None or value is None:
-            return None
-        cell = row.cells[table.column_keys.index("total")]
-        return value, f"{templates.table_name(table.key)}「{row.label or row.official_label}」总计", cell.span
-    review = report.tables.review_litigation
-    if measure == "review" and review is not None:
-        value = review.value("review", "total")
-        if value is None:
-            return None
-        return value, "第四部分表格「行政复议」总计", review.row("review").cells[4].span
-    if measure == "litigation" and review is not None:
-        direct, after = review.value("suit_direct", "total"), review.value("suit_after_review", "total")
-        if direct is None or after is None:
-            return None
-        return direct + after, f"第四部分表格行政诉讼总计（未经复议直接起诉{direct} + 复议后起诉{after}）", \
-            review.row("suit_direct").cells[4].span
+    if measure == "new_unhandled":
+        return _unhandled_figure(report)
+    if measure in _APPLICATION_ROWS or measure in _APPLICATION_GROUPS:
+        return _application_figure(report, measure)
+    if measure in ("review", "litigation") or measure in _REVIEW_FIGURES:
+        return _review_figure(report, measure)
     if measure in _DECISION_ROWS:
         table_key, row_key = _DECISION_ROWS[measure]
         table = next((t for t in report.tables.active_disclosure if t.key == table_key), None)
@@ -92,13 +194,19 @@ def prose_table_mismatch(report, options):
     What it checks:
     Statements in the introduction and section 一 that give a figure the tables also hold:
     新收/收到/受理 … 申请 X件 (section 三 row 一 总计), 上年结转 Y件, 办结/答复 Z件 （七）总计,
-    结转下年度/顺延 W件, 予以公开 K件, 行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/
-    现行有效 规范性文件, 作出行政许可决定 and 作出行政处罚决定 (section 二, 处理决定数量). Arabic
-    and Chinese numerals (十六件, 两件) and digits spaced by PDF extraction are read. Nothing is
-    said about different measures (按时办结 is not （七）总计; 公开行政处罚信息85条 is not a
-    decision count), other scopes (区本级 vs 全区, a 街道 citing the district), subsets (含…, 其中…),
-    other years (上年, 2019年), comparisons and approximate figures (近100件), or a table
-    cell that could not be read.
+    结转下年度/顺延 W件, and the results by category, each against its own rows: 予以公开 K件
+    （一）, 部分公开 （二）, 予以公开及部分公开 （一）+（二）, 不予公开 / 无法提供 / 不予处理 / 其他处理
+    the sum of the sub-rows of （三）/（四）/（五）/（六） (同意公开答复7件 is （一）, never a total);
+    行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/现行有效 规范性文件, 作出行政许可决定
+    and 作出行政处罚决定 (section 二, 处理决定数量). Outcomes are checked too: 均已办结 / 全部办结
+    against 四、结转下年度继续办理 (beyond 二、上年结转, which may be what was carried over), 均获维持 against 结果纠正 and 尚未审结 of the reviews or lawsuits
+    the sentence names. A blank 总计 cell stands for the sum of its row when every other cell of
+    the row was read. Arabic and Chinese numerals (十六件, 两件) and digits spaced by PDF
+    extraction are read. Nothing is said about different measures (按时办结 is not （七）总计;
+    公开行政处罚信息85条 is not a decision count), other scopes or bodies (区本级 vs 全区, a
+    department or sub-unit as the subject, a 街道 citing the district), subsets (含…, 其中…,
+    其余…), figures shared by a list (予以公开、部分公开208件), other years (上年, 2019年, 截至目前),
+    comparisons and approximate figures (近100件), or a table cell that could not be read.
 
     Why:
     Supervisors score "正文与表格数据不一致" as an error of the report: one of the two figures is
@@ -108,7 +216,7 @@ def prose_table_mismatch(report, options):
     本年度新收政府信息公开申请16件 … 一、本年新收政府信息公开申请数量 | 4 | … | 4
 
     Passing example:
-    本年度新收政府信息公开申请4件 … 一、本年新收政府信息公开申请数量 | 4 | … | 4
+    本年度新收政府信息公开申请4件，予以公开及部分公开3件 … （一）予以公开 2 … （二）部分公开 1
 
     Options:
     None.

@@ -35,6 +35,17 @@ def _is_placeholder(value: str) -> bool:
     return _PLACEHOLDER_RE.match(value) is not None
 
 
+def _distinct(contacts):
+    """Contact details once each: a combined label (电话/传真) gives a phone and a fax field
+    with one span and one value, which is one thing to check, not two."""
+    seen = set()
+    for contact in contacts:
+        key = (contact.span, contact.value)
+        if key not in seen:
+            seen.add(key)
+            yield contact
+
+
 def _phone_numbers(value: str) -> list[str]:
     """Individual numbers in a phone field (``0851-3818 4556、13812345678``).
 
@@ -91,7 +102,9 @@ def missing_contact_field(report, options):
     What it checks:
     When the report gives contact details at all, each field listed in ``required``
     (default: phone and address) must be among them. Reports with no contact details at all
-    are reported by GOV501 instead.
+    are reported by GOV501 instead. Labels are read as reports write them: 联系电话, 办公电话,
+    letter-spaced 电 话 or 地 址, full-width or no colons, and a number under a combined label
+    (电话/传真, 电话（传真）) counts as both the phone and the fax.
 
     Why:
     Offices that collect reports often require a complete contact block (address, postcode,
@@ -138,12 +151,13 @@ def invalid_phone(report, options):
     Options:
     None.
     """
-    for contact in report.contacts:
-        if contact.kind not in ("phone", "fax") or _is_placeholder(contact.value):
+    numbers = [c for c in report.contacts if c.kind in ("phone", "fax")]
+    for contact in _distinct(numbers):
+        if _is_placeholder(contact.value):
             continue
         for number in _phone_numbers(contact.value):
             if not _PHONE_ITEM_RE.match(number):
-                yield Violation(f"{FIELD_NAMES[contact.kind]}号码「{number}」格式不正确（应如 0571-87654321 或 13812345678）",
+                yield Violation(f"{_number_name(contact)}号码「{number}」格式不正确（应如 0571-87654321 或 13812345678）",
                                 contact.span)
 
 
@@ -174,6 +188,22 @@ def invalid_postcode(report, options):
                 yield Violation(f"邮政编码「{contact.value}」应为6位数字", contact.span)
 
 
+def _number_name(contact) -> str:
+    """电话, 传真, or 电话/传真 for a number given under a combined label."""
+    if "电话" in contact.label and "传真" in contact.label:
+        return "电话/传真"
+    return FIELD_NAMES[contact.kind]
+
+
+def _email_hint(address: str) -> str:
+    """What to write instead: a full-width ＠ or letter is named, as it is the usual slip."""
+    ascii_form = unicodedata.normalize("NFKC", address)
+    if ascii_form != address and _EMAIL_RE.match(ascii_form):
+        wide = "".join(dict.fromkeys(ch for ch in address if unicodedata.normalize("NFKC", ch) != ch))
+        return f"（「{wide}」是全角字符，应写作「{ascii_form}」）"
+    return "（应如 office@example.gov.cn）"
+
+
 @rule("GOV505", "invalid-email", "电子邮箱地址格式不正确", "warning")
 def invalid_email(report, options):
     """An e-mail address is not well formed.
@@ -199,7 +229,7 @@ def invalid_email(report, options):
         if contact.kind == "email" and not _is_placeholder(contact.value):
             address = re.sub(r"\s+", "", contact.value)
             if not _EMAIL_RE.match(address):
-                yield Violation(f"电子邮箱「{contact.value}」格式不正确（应如 office@example.gov.cn）", contact.span)
+                yield Violation(f"电子邮箱「{contact.value}」格式不正确{_email_hint(address)}", contact.span)
 
 
 @rule("GOV506", "contact-placeholder", "联系方式为空或为占位符", "warning")
@@ -223,7 +253,7 @@ def contact_placeholder(report, options):
     Options:
     None.
     """
-    for contact in report.contacts:
+    for contact in _distinct(report.contacts):
         if contact.kind in FIELD_NAMES and _is_placeholder(contact.value):
             shown = contact.value.strip() or "空"
             if contact.kind == "office":

@@ -295,8 +295,21 @@ def part_count_mismatch(report, options):
         )
 
 
-_TITLE_RE = regex.compile(r"^(?P<issuer>.+?)(?P<year>\d{4})年(?:度)?政府信息公开工作年度报告$")
+_REPORT_NAME = "政府信息公开工作年度报告"
+_NOTE = r"(?:[(（][^()（）]{1,12}[)）])?"
+#: The accepted title forms (whitespace removed): the body and the year in either order, or
+#: the year in parentheses after the name; a short note in parentheses may follow (（全文）).
+_TITLE_FORMS = (
+    regex.compile(rf"^(?P<issuer>[^\d]{{2,}}?)(?P<year>\d{{4}})年度?{_REPORT_NAME}{_NOTE}$"),
+    regex.compile(rf"^(?P<year>\d{{4}})年度?(?P<issuer>(?!度)[^\d]{{2,}}?){_REPORT_NAME}{_NOTE}$"),
+    regex.compile(rf"^(?P<issuer>[^\d]{{2,}}?){_REPORT_NAME}[(（](?P<year>\d{{4}})年度?[)）]$"),
+)
 _TITLE_SHAPE = "「<机关名称><年份>年政府信息公开工作年度报告」"
+
+
+def _title_ok(compact: str) -> bool:
+    """Whether a title (whitespace removed) names the body, the year and the report."""
+    return any(form.match(compact) for form in _TITLE_FORMS)
 
 
 @rule(
@@ -311,9 +324,12 @@ def title_format(report, options):
 
     What it checks:
     The title line (before section 一, possibly split over two lines, or the page's
-    标题 field in crawler text) must read <issuing body><year>年政府信息公开工作年度报告
-    (年度 instead of 年 is accepted). A sentence of the introduction that merely mentions the
-    report name is not a title.
+    标题 field in crawler text) must name the issuing body, the year and the report:
+    <issuing body><year>年政府信息公开工作年度报告, or with the year first
+    (<year>年<issuing body>政府信息公开工作年度报告, as Shanghai titles its reports), or with the
+    year in parentheses after the name (<issuing body>政府信息公开工作年度报告（<year>年）).
+    年度 instead of 年 and a short note in parentheses after the title (（全文）) are accepted.
+    A sentence of the introduction that merely mentions the report name is not a title.
 
     Why:
     国办公开办函〔2019〕60号 and 〔2021〕30号 name the document 政府信息公开工作年度报告; a uniform
@@ -324,7 +340,7 @@ def title_format(report, options):
     秦皇岛市某乡人民政府2020年政府信息公开年度报告
 
     Passing example:
-    秦皇岛市某乡人民政府2020年政府信息公开工作年度报告
+    秦皇岛市某乡人民政府2020年政府信息公开工作年度报告; 2020年某市人民政府办公厅政府信息公开工作年度报告
 
     Options:
     require-title (bool, default true): report a report with no title line at all; turn it
@@ -335,14 +351,14 @@ def title_format(report, options):
             yield Violation(f"报告没有单独的标题行，标题应为{_TITLE_SHAPE}", Span(1, 1, 1, 1))
         return
     compact = re.sub(r"\s+", "", report.title.text)
-    if _TITLE_RE.match(compact):
+    if _title_ok(compact):
         return
     hints = []
     if "年度报告" in compact and "工作年度报告" not in compact:
         hints.append("缺少「工作」二字")
     if not re.search(r"\d{4}", compact):
         hints.append("年份应使用阿拉伯数字" if re.search(r"[〇零○一二三四五六七八九]{4}年", compact) else "缺少年份")
-    elif re.match(r"\d{4}年", compact):
+    elif not re.sub(r"\d{4}年度?|(?:政府信息公开|政务公开).*$", "", compact):
         hints.append("缺少机关名称")
     hint = f"（{'；'.join(hints)}）" if hints else ""
     yield Violation(f"标题「{compact}」不符合{_TITLE_SHAPE}的格式{hint}", report.title.span)
@@ -355,7 +371,11 @@ def missing_fee_statement(report, options):
     What it checks:
     For reports in the 2021 format (or for 2021 and later when the format cannot be
     determined): a sentence stating the information processing fees charged, or that none
-    were charged (本年度未收取信息处理费), usually in section 六.
+    were charged, usually in section 六. Reports word it in many ways, all accepted:
+    未收取信息处理费, 未收取信息公开处理费, 没有收取信息处理费, 未发生政府信息公开收费事项,
+    未收取任何费用, 信息处理费0元, 收取信息处理费共计400元. Only a statement about fees
+    charged counts: the title of the fee regulation (《政府信息公开信息处理费管理办法》), a
+    topic heading (（一）信息处理费收取情况) or other fees (行政事业性收费) do not.
 
     Why:
     The 2021 format asks section 六 to report the 信息处理费 collected under 《政府信息公开信息
