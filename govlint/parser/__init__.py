@@ -75,6 +75,6 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     glued = document_runs_together(view, lo, hi)
     report.tables.active_disclosure = read_active_tables(view, keys.sub(start_2, end_2), formats, glued)
     report.tables.applications = read_applications(view, keys.sub(start_3, end_3), formats, glued)
-    report.tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4))
+    report.tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4), glued)
     report.problems.extend(problems)
     report.problems.extend(table_problems(report.tables))
