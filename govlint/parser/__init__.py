@@ -77,7 +77,7 @@ def read_tables(view: TextView, layout: SectionLayout, report: Report) -> None:
     tables = Tables()
     tables.active_disclosure = read_active_tables(view, keys.sub(start_2, end_2), formats, glued)
     tables.applications = read_applications(view, keys.sub(start_3, end_3), formats, glued)
-    tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4))
+    tables.review_litigation, problems = read_review(view, keys.sub(start_4, end_4), glued)
     evidence = table_evidence(tables)
     old_layout = legacy_evidence(view)
     report.template = decide(evidence, report.year, old_layout)

@@ -14,6 +14,7 @@ Missing, repeated and out-of-order sections are recorded, not repaired.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from govlint import regex
@@ -179,39 +180,78 @@ def _display_title(heading: str) -> str:
 # --------------------------------------------------------------------------- sub-headings
 
 _HEADING_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn_paren", regex.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    ("cn_paren", regex.compile(r"(?<!第)\(([一二三四五六七八九十]{1,3})\)")),
     ("cn_dun", regex.compile(r"([一二三四五六七八九十]{1,3})[ ]*、")),
     ("arabic_paren", regex.compile(r"\((\d{1,2})\)")),
     ("arabic_dot", regex.compile(r"(\d{1,2})[ ]*[.、](?![\d])")),
 )
 #: Where a sub-heading may start: a line start, or after a sentence end (crawler text).
 _HEADING_START_RE = regex.compile(r"(?:^|(?<=[\n。；;:]))[ ]*", re.MULTILINE)
+#: A sub-heading run on to the heading (or section title) before it, as crawler text writes
+#: ``（二）工作举措1.强化组织保障`` and ``一、总体情况（一）主动公开``: a short title with no
+#: punctuation, digit or bracket, then a lower-level numbering. ``第（五）项`` is a citation,
+#: and ``一、`` inside a title is left out (it would read as a section numeral).
+_RUN_ON_RE = regex.compile(
+    r"[^\n。,、;:!?()\[\]\d]{0,30}?[ ]*"
+    r"(?=\(\d{1,2}\)|\d{1,2}[ ]*[.、](?!\d)|(?<!第)\([一二三四五六七八九十]{1,3}\))"
+)
 
 
 def find_headings(view: TextView, start: int, end: int) -> list[Heading]:
-    """Numbered sub-headings in view ``[start, end)``, in document order."""
+    """Numbered sub-headings in view ``[start, end)`` (a section body), in document order.
+
+    A sub-heading starts a line or follows a sentence end; in crawler text (one line, no
+    separators) it may also follow the section title or another heading directly, with
+    only a short title between them (see ``_RUN_ON_RE``).
+    """
     text = view.text
+    queue = [lead.end() for lead in _HEADING_START_RE.finditer(text, start, end)]
+    run_on = _run_on(text, start, end)
+    if run_on is not None:
+        queue.append(run_on)
+    heapq.heapify(queue)
+    seen: set[int] = set()
     headings: list[Heading] = []
-    for lead in _HEADING_START_RE.finditer(text, start, end):
-        position = lead.end()
-        if position >= end:
+    while queue:
+        position = heapq.heappop(queue)
+        if position >= end or position in seen:
             continue
-        for style, pattern in _HEADING_PATTERNS:
-            match = pattern.match(text, position, end)
-            if not match:
-                continue
-            raw = match.group(1)
-            number = int(raw) if raw.isdigit() else cn_number(raw)
-            if number is None:
-                continue
-            if style == "arabic_dot" and _is_number_context(text, match.end()):
-                continue
-            line_end = text.find("\n", match.end())
-            line_end = end if line_end == -1 or line_end > end else line_end
-            title = text[match.end() : min(line_end, match.end() + 40)].strip()
-            headings.append(Heading(style, number, title, view.span(position, match.end())))
-            break
+        seen.add(position)
+        found = _heading_at(view, position, end)
+        if found is None:
+            continue
+        heading, heading_end = found
+        headings.append(heading)
+        run_on = _run_on(text, heading_end, end)
+        if run_on is not None:
+            heapq.heappush(queue, run_on)
     return headings
+
+
+def _run_on(text: str, position: int, end: int) -> int | None:
+    """Where a sub-heading run on to the heading ending at ``position`` starts, if any."""
+    match = _RUN_ON_RE.match(text, position, end)
+    return match.end() if match else None
+
+
+def _heading_at(view: TextView, position: int, end: int) -> tuple[Heading, int] | None:
+    """The sub-heading whose numbering starts at ``position``, and where its numbering ends."""
+    text = view.text
+    for style, pattern in _HEADING_PATTERNS:
+        match = pattern.match(text, position, end)
+        if not match:
+            continue
+        raw = match.group(1)
+        number = int(raw) if raw.isdigit() else cn_number(raw)
+        if number is None:
+            continue
+        if style == "arabic_dot" and _is_number_context(text, match.end()):
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = end if line_end == -1 or line_end > end else line_end
+        title = text[match.end() : min(line_end, match.end() + 40)].strip()
+        return Heading(style, number, title, view.span(position, match.end())), match.end()
+    return None
 
 
 def _is_number_context(text: str, index: int) -> bool:

@@ -4,8 +4,9 @@ Anchor on the labels, whatever separates the cells: the values of a row are the 
 between its label and the next label. A row with more or fewer values than the table has
 columns is recorded as ``short``/``long`` with every cell ``missing`` — its values cannot be
 assigned to columns without guessing, and the next row is never touched. Digits that ran
-together (crawler text) are split only when the split is unique (see
-:mod:`govlint.parser.splitter`); otherwise the row is ``unreadable``.
+together (crawler text, stray spaces between some cells included) are split only when the
+reading is unique: :mod:`govlint.parser.splitter` lists each row's own readings and
+:mod:`govlint.parser.solve` settles the table as a whole; otherwise the row is ``unreadable``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from govlint import regex
 from govlint.model import Cell, Column, Problem, Row, Table
 from govlint.parser.anchors import Anchor, KeyRegion, LabelSpec, find_each, find_sequence
 from govlint.parser.normalize import TextView, label_key
+from govlint.parser.solve import IdentityTerms, settle
 from govlint.parser.splitter import split_groups_with_totals, split_plain, split_with_total
 from govlint.parser.tokens import Piece, pieces
 from govlint.records import factory, record
@@ -111,24 +113,67 @@ def _missing_cells(count: int) -> list[Cell]:
 
 
 @record
+class DigitRun:
+    """A row's digits that ran together, as the splitter reads them.
+
+    ``text`` is the splitter's run form (digits, one space where the text had whitespace:
+    a space is a cell boundary, see :mod:`govlint.parser.splitter`); ``positions`` gives
+    the view index of each of its characters, so every recovered cell keeps its own span.
+    """
+
+    text: str
+    positions: list[int]
+
+    @classmethod
+    def of(cls, text: str, values: list[Piece]) -> "DigitRun | None":
+        """The run of ``values`` (view pieces), or ``None`` unless they are plain digit
+        strings separated by nothing but spaces."""
+        if not values or not all(v.digits_only for v in values):
+            return None
+        chars: list[str] = []
+        positions: list[int] = []
+        for previous, piece in zip([None, *values], values):
+            if previous is not None:
+                if text[previous.end : piece.start].strip(" "):
+                    return None  # a line break or a pipe: the cells are separated
+                chars.append(" ")
+                positions.append(previous.end)
+            chars.append(piece.text)
+            positions.extend(range(piece.start, piece.end))
+        return cls("".join(chars), positions)
+
+    @property
+    def leading_zero(self) -> bool:
+        """Whether a digit string of the run starts with 0 (``00``): several cells ran together."""
+        return any(len(chunk) > 1 and chunk[0] == "0" for chunk in self.text.split(" "))
+
+
+@record
 class PendingSplit:
-    """A row whose digits ran together, with every split that satisfies its own total."""
+    """A row whose digits ran together, with every split that satisfies its own constraints."""
 
     row: Row
-    piece: Piece
+    run: DigitRun
     candidates: list[list[int]]
 
 
-def _digit_cells(view: TextView, piece: Piece, numbers: list[int]) -> list[Cell]:
-    """Cells cut from one run-together digit string, each with its own span."""
+def _digit_cells(view: TextView, run: DigitRun, numbers: list[int] | tuple[int, ...]) -> list[Cell]:
+    """Cells cut from one run of digits, each with its own span."""
     cells = []
-    offset = piece.start
+    index = 0
     for number in numbers:
+        while run.text[index] == " ":
+            index += 1
         width = len(str(number))
-        cells.append(Cell(number, str(number), None, "number", inferred=True,
-                          locate=partial(view.span, offset, offset + width)))
-        offset += width
+        start, end = run.positions[index], run.positions[index + width - 1] + 1
+        cells.append(Cell(number, str(number), None, "number", inferred=True, locate=partial(view.span, start, end)))
+        index += width
     return cells
+
+
+def _touches(text: str, label_end: int, values: list[Piece]) -> bool:
+    """Whether the first value follows its label with no separator (``数量21710000218``)."""
+    return bool(values) and not _SEPARATOR_RE.search(text, label_end, values[0].start)
 
 
 def build_row(
@@ -138,8 +183,8 @@ def build_row(
     """A :class:`Row` from its anchor and values (splitting run-together digits if needed).
 
     ``table_glued`` says other rows of the table have their values glued to their labels
-    (crawler text): then a row whose single number has too many digits ran together too,
-    even where a stray space separates it from its label.
+    (crawler text): then a row whose digits are too few cells ran together too, even where
+    a stray space separates it from its label or separates some of its cells.
     """
     values = found.values
     row = Row(
@@ -152,20 +197,26 @@ def build_row(
         found_cells=[_cell(view, v) for v in values],
         similarity=anchor.similarity,
     )
-    if len(values) == columns:
+    run = DigitRun.of(view.text, values) if columns > 1 else None
+    # a digit string too long to be one count (see tokens.MAX_COUNT_DIGITS) has no value
+    readable = all(v.kind != "number" or v.value is not None for v in values)
+    if len(values) == columns and readable and not (table_glued and run is not None and run.leading_zero):
         row.cells = row.found_cells
         return row, None
     row.cells = _missing_cells(columns)
-    glued = bool(values) and run_together(view.text, anchor.end, values)
-    if len(values) == 1 and values[0].digits_only and columns > 1 and len(values[0].text) >= columns:
-        digits = values[0].text
-        candidates = split_with_total(digits, columns) if has_total else split_plain(digits, columns)
-        leading_zero = len(digits) > 1 and digits[0] == "0"
-        # Evidence that the digits ran together; without it the row is simply short.
-        if glued or leading_zero or table_glued or (has_total and candidates):
+    touching = _touches(view.text, anchor.end, values)
+    if run is not None and len(values) <= columns:
+        candidates = split_with_total(run.text, columns) if has_total else split_plain(run.text, columns)
+        if len(values) == 1:
+            # Evidence that the digits ran together; without it the row is simply short.
+            evidence = touching or run.leading_zero or table_glued or (has_total and bool(candidates))
+        else:
+            # Several values with too few cells: only crawler text makes them one run.
+            evidence = touching or table_glued
+        if evidence:
             row.status = "unreadable"
-            return row, PendingSplit(row, values[0], candidates)
-    elif values and (glued or table_glued):
+            return row, PendingSplit(row, run, candidates)
+    if not readable or (values and ((touching and run_together(view.text, anchor.end, values)) or table_glued)):
         row.status = "unreadable"  # e.g. 29-23293 or 00元 run together: the cells cannot be told apart
         return row, None
     row.status = "short" if len(values) < columns else "long"
@@ -206,51 +257,25 @@ def _missing_row(spec: RowSpec, columns: int) -> Row:
     return Row(spec.key, "", spec.label, None, _missing_cells(columns), status="missing")
 
 
-def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list[list[tuple[str, int]]],
-                   table: Table) -> None:
-    """Settle run-together rows: a unique own-total split, else column identities.
+def resolve_splits(view: TextView, pending: list[PendingSplit], identities: list[IdentityTerms], table: Table) -> None:
+    """Settle run-together rows as a table (see :mod:`govlint.parser.solve`).
 
     ``identities`` are lists of ``(row key, sign)`` whose signed sum is zero in every
-    column (for section 三: results sum to （七）总计; 一 + 二 = （七） + 四). A candidate is
-    kept only if some identity in which it is the sole unknown row holds for it.
+    column (for section 三: results sum to （七）总计; 一 + 二 = （七） + 四). A row is split
+    when its own constraints leave one candidate, or when every combination of candidates
+    that satisfies all identities jointly gives it the same one; otherwise it stays
+    ``unreadable`` with every cell missing.
     """
-    by_key = {p.row.key: p for p in pending}
-    changed = True
-    while changed:
-        changed = False
-        for item in list(by_key.values()):
-            if len(item.candidates) == 1:
-                item.row.cells = _digit_cells(view, item.piece, item.candidates[0])
-                item.row.status = "ok"
-                del by_key[item.row.key]
-                changed = True
-        for identity in identities:
-            unknown = [key for key, _ in identity if key in by_key]
-            if len(unknown) != 1:
-                continue
-            target = by_key[unknown[0]]
-            known_rows = {key: table.row(key) for key, _ in identity if key != unknown[0]}
-            if any(r is None or r.status != "ok" or any(c.value is None for c in r.cells) for r in known_rows.values()):
-                continue
-            sign = dict(identity)[target.row.key]
-            kept = []
-            for candidate in target.candidates:
-                ok = True
-                for col in range(len(candidate)):
-                    total = sign * candidate[col] + sum(
-                        s * known_rows[k].cells[col].value for k, s in identity if k != target.row.key
-                    )
-                    if total != 0:
-                        ok = False
-                        break
-                if ok:
-                    kept.append(candidate)
-            if len(kept) < len(target.candidates):
-                target.candidates = kept
-                changed = True
-    for item in by_key.values():
-        item.row.status = "unreadable"
-        item.row.cells = _missing_cells(len(item.row.cells))
+    known = {r.key: [c.value for c in r.cells] for r in table.rows if r.status == "ok"}
+    settled = settle(known, {p.row.key: p.candidates for p in pending}, identities)
+    for item in pending:
+        numbers = settled.get(item.row.key)
+        if numbers is None:
+            item.row.status = "unreadable"
+            item.row.cells = _missing_cells(len(item.row.cells))
+        else:
+            item.row.cells = _digit_cells(view, item.run, numbers)
+            item.row.status = "ok"
 
 
 # --------------------------------------------------------------------------- generic labelled table
@@ -461,13 +486,18 @@ _REVIEW_DISTINCT = tuple(label_key(x) for x in ("行政复议", "行政诉讼", 
 _REVIEW_HEADER_KEYS = tuple(sorted({label_key(x) for x in _REVIEW_LABELS}, key=len, reverse=True))
 
 
-def read_review(view: TextView, region: KeyRegion) -> tuple[Table | None, list[Problem]]:
+def read_review(
+    view: TextView, region: KeyRegion, glued_document: bool = False
+) -> tuple[Table | None, list[Problem]]:
     """The 15 cells of section 四: three groups of 维持/纠正/其他/尚未审结/总计.
 
     The header is found on the key view (its cells may be split over lines, letter-spaced
     or run together); the cells are the values after its last label. Text that is not a
     header label splits the rest into value runs, and the run with the table's values is used
     (a sentence like ``2023年度未发生行政复议`` does not lend its year to the table).
+    Fewer than 15 values that ran together (glued to the header, or stray spaces between
+    some cells of crawler text, ``glued_document``) are split when the group totals leave
+    one reading of the whole run.
     """
     end = region.end
     if not any(d in region.key for d in _REVIEW_DISTINCT):
@@ -507,11 +537,16 @@ def read_review(view: TextView, region: KeyRegion) -> tuple[Table | None, list[P
         numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
     else:
         chosen = max(runs, key=len)
-        glued = run_together(view.text, view_header_end, chosen)
-        if glued and len(chosen) == 1 and chosen[0].digits_only and len(chosen[0].text) >= expected:
-            solutions = split_groups_with_totals(chosen[0].text, groups, size)
+        run = DigitRun.of(view.text, chosen)
+        splittable = (
+            run is not None and len(chosen) < expected
+            and (glued_document or _touches(view.text, view_header_end, chosen))
+        )
+        glued = splittable or run_together(view.text, view_header_end, chosen)
+        if splittable:
+            solutions = split_groups_with_totals(run.text, groups, size)
             if len(solutions) == 1:
-                cells = _digit_cells(view, chosen[0], solutions[0])
+                cells = _digit_cells(view, run, solutions[0])
                 numbers = [cells[g * size : (g + 1) * size] for g in range(groups)]
     table = Table(
         key=REVIEW_TABLE.key,

@@ -65,9 +65,22 @@ class Piece:
         return self.kind == "number" and self.text.isdigit()
 
 
+#: Digits beyond which a digit string is no single count (cells that ran together); its
+#: value is not computed (Python refuses int() of more than 4300 digits, and it would cost
+#: quadratic time), the splitter reads the digits instead.
+MAX_COUNT_DIGITS = 30
+
+
+def _count(digits: str) -> int | None:
+    """The value of a plain digit string, ``None`` when it is far too long to be one count."""
+    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
+
+
 def parse_number(text: str) -> int | float | None:
     """The value of a number piece (``120474.07元`` → 120474.07, ``-8`` → -8)."""
     body = _UNIT_RE.sub("", text).replace(",", "")
+    if len(body) > MAX_COUNT_DIGITS:
+        return None
     try:
         return float(body) if "." in body else int(body)
     except ValueError:
@@ -83,7 +96,7 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
             found.append(Piece("blank", "", chunk.start(), chunk.end()))
             continue
         if chunk_text.isdigit() and chunk_text.isascii():  # the common case: a plain count
-            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), int(chunk_text)))
+            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), _count(chunk_text)))
             continue
         if _RULE_RE.match(chunk_text):
             continue
