@@ -264,7 +264,7 @@ def inferred_cells(report, options):
     What it checks:
     Rows whose digits ran together (``21710000218``) but could be split in exactly one way
     that satisfies the row's 总计 (and, where needed, the column identities). One finding per
-    table lists the first rows. The values are used for the other checks and marked
+    report lists, per table, the first rows. The values are used for the other checks and marked
     ``inferred`` in ``govlint extract``.
 
     Why:
@@ -280,23 +280,24 @@ def inferred_cells(report, options):
     Options:
     None.
     """
+    parts, first = [], None
     for table in report.tables.all():
         rows = [r for r in table.rows if r.status == "ok" and any(c.inferred for c in r.cells)]
         if not rows:
             continue
+        first = first or rows[0].span
         if table.key == "review_litigation":
             values = "、".join(str(c.value) for r in table.rows for c in r.cells)
-            yield Violation(f"{templates.table_name(table.key)}的数字连在一起，已按各组总计唯一拆分为：{values}", rows[0].span)
+            parts.append(f"{templates.table_name(table.key)}按各组总计拆分为：{values}")
             continue
         shown = "；".join(
             f"「{r.label or r.official_label}」{''.join(c.raw for c in r.found_cells)} → {'、'.join(str(c.value) for c in r.cells)}"
-            for r in rows[:3]
+            for r in rows[:2]
         )
-        more = f"等{len(rows)}行" if len(rows) > 3 else f"共{len(rows)}行"
-        yield Violation(
-            f"{templates.table_name(table.key)}的数字连在一起，已按唯一可能的拆分方式还原{more}，请与原文核对：{shown}",
-            rows[0].span,
-        )
+        more = f"等{len(rows)}行" if len(rows) > 2 else f"共{len(rows)}行"
+        parts.append(f"{templates.table_name(table.key)}还原{more}（{shown}）")
+    if parts:  # one cause (the page lost its table separators): one finding for the report
+        yield Violation("表格的数字连在一起，已按唯一可能的拆分方式还原，请与原文核对：" + "；".join(parts), first)
 
 
 @rule("GOV008", "dropped-text", "网页正文中有文字未作为报告内容读取", "info")
