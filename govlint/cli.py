@@ -315,3 +315,53 @@ def main(argv: list[str] | None = None) -> None:
               "(run with --debug for a traceback)")
         sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+# --------------------------------------------------------------------------- annotate
+
+@cli.command("annotate")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
+              help="Where to write the annotated copy (default: NAME.checked.docx beside the report).")
+@click.option("--select", multiple=True, help="Codes, prefixes or names to report (replaces the default).")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or names not to report.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.pass_context
+def annotate_command(ctx: click.Context, path: Path, output_file, select, ignore, config_path, isolated) -> None:
+    """Write a copy of a Word report (.docx) with each finding as a comment where it applies.
+
+    The original file is never changed. Exit codes as for ``check``.
+    """
+    from govlint.annotate import annotate, default_output, refuse_overwrite
+    from govlint.readers.docx import read_docx
+    from govlint.runner import Input, check_input
+    from govlint.settings import CliOverrides, SettingsResolver
+
+    if path.suffix.lower() != ".docx":
+        raise GovlintError(f"{path}: govlint annotate 只能给 Word 文档（.docx）加批注")
+    output = output_file or default_output(path)
+    refuse_overwrite(path, output)
+    host = _load_host()
+    overrides = CliOverrides(select=_split(select) if select else None, ignore=_split(ignore) if ignore else None)
+    resolver = SettingsResolver(host.registry, overrides, config_path, isolated)
+    resolver.validate()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GovlintError(f"{path}: 无法读取：{exc.strerror or exc}") from None
+    result = check_input(host, resolver, Input(str(path), path, data))
+    if result.error:
+        _fail(f"{path}: {result.error}")
+        ctx.exit(EXIT_ERROR)
+    annotated, count = annotate(data, result.diagnostics, read_docx(data).split("\n"))
+    temporary = output.with_name(output.name + ".govlint-tmp")
+    try:
+        temporary.write_bytes(annotated)
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise GovlintError(f"{output}: 无法写入：{exc.strerror or exc}") from None
+    click.echo(f"{output}: 已写入{count}条批注（{path} 未改动）")
+    ctx.exit(EXIT_FINDINGS if any(d.is_error for d in result.diagnostics) else EXIT_OK)

@@ -127,29 +127,35 @@ def _children(element: Any) -> Iterator[Any]:
             yield child
 
 
-def _blocks(body: Any, numbering: Any) -> Iterator[str]:
-    """Blocks of the body in document order: paragraphs and table rows."""
+def body_blocks(body: Any) -> Iterator[tuple[Any, list[Any], int, int]]:
+    """The body's blocks in document order, as XML elements: the one definition of blocks.
+
+    Yields ``(paragraph, [], 0, 0)`` for a paragraph and ``(row, cells, table, row number)``
+    for a table row, where ``cells`` are the ``w:tc`` elements that start in the row (the
+    continuation of a vertically merged cell is left out) and ``table``/``row number`` are
+    1-based. ``govlint annotate`` walks the same blocks to put comments where findings are.
+    """
+    tables = 0
     for child in _children(body):
         if child.tag == f"{_W}p":
-            yield numbering.label(child) + paragraph_text(child)
+            yield child, [], 0, 0
         elif child.tag == f"{_W}tbl":
-            yield from _table_rows(child, numbering)
+            tables += 1
+            rows = [row for row in _children(child) if row.tag == f"{_W}tr"]
+            for number, row in enumerate(rows, start=1):
+                cells = [c for c in _children(row) if c.tag == f"{_W}tc" and not _continues_vertical_merge(c)]
+                yield row, cells, tables, number
 
 
-def _table_rows(table: Any, numbering: Any) -> Iterator[str]:
-    """One line per row: the cells that start in it, in column order."""
-    for row in _children(table):
-        if row.tag != f"{_W}tr":
+def _blocks(body: Any, numbering: Any) -> Iterator[str]:
+    """Blocks of the body in document order: paragraphs and table rows (one line per row:
+    the cells that start in it, in column order)."""
+    for element, cells, _, _ in body_blocks(body):
+        if element.tag == f"{_W}p":
+            yield numbering.label(element) + paragraph_text(element)
             continue
-        cells = []
-        for cell in _children(row):
-            if cell.tag != f"{_W}tc":
-                continue
-            if _continues_vertical_merge(cell):
-                continue
-            text = _cell_text(cell, numbering)
-            cells.append(text if text.strip() else BLANK_CELL)
-        yield CELL_SEPARATOR.join(cells)
+        texts = [_cell_text(cell, numbering) for cell in cells]
+        yield CELL_SEPARATOR.join(text if text.strip() else BLANK_CELL for text in texts)
 
 
 def _continues_vertical_merge(cell: Any) -> bool:
