@@ -134,7 +134,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         output_format=output_format,
         packs=tuple(packs),
     )
-    resolver = SettingsResolver(host.registry, overrides, config_path, isolated, catalog=_catalog(host))
+    resolver = SettingsResolver(host.registry, overrides, config_path, isolated,
+                                catalog_factory=lambda: _catalog(host))
     resolver.validate()
     formats = host.output_formats()
     chosen = output_format or resolver.default_config().output_format

@@ -72,8 +72,11 @@ class SettingsResolver:
     isolated: bool = False
     #: Used instead of any configuration file when no file applies (tests, ``lint_text``).
     base_config: Config | None = None
-    #: Finds and registers packs (``govlint.packs.loader.PackCatalog``); made on first use.
+    #: Finds and registers packs (``govlint.packs.loader.PackCatalog``); made on first use by
+    #: ``catalog_factory`` (the command line's knows the host's plugins), else with the
+    #: built-in packs only. Nothing of the packs is imported while no pack is enabled.
     catalog: Any = None
+    catalog_factory: Any = None
     _by_file: dict[Path | None, _Resolved] = factory(dict)
     _by_dir: dict[Path, Path | None] = factory(dict)
     _cli_packs: tuple[Any, ...] = ()
@@ -87,6 +90,8 @@ class SettingsResolver:
     # ------------------------------------------------------------------ packs
     def _load_packs(self, references: tuple[str, ...], base: Path, where: str) -> tuple[Any, ...]:
         """Find, validate and register the packs ``references`` name (YAML is read only here)."""
+        if self.catalog is None and self.catalog_factory is not None:
+            self.catalog = self.catalog_factory()
         if self.catalog is None:
             from govlint.packs.loader import PackCatalog
 

@@ -195,7 +195,7 @@ def lint_text(
     overrides = CliOverrides(select=tuple(select) if select is not None else None, packs=tuple(packs))
     config = Config(rules={name: dict(values) for name, values in (options or {}).items()})
     resolver = SettingsResolver(host.registry, overrides, isolated=True, base_config=config,
-                                catalog=_catalog(host))
+                                catalog_factory=lambda: _catalog(host))
     result = check_input(host, resolver, Input(filename, None, text.encode("utf-8")))
     return result.diagnostics
 
@@ -209,7 +209,7 @@ def lint_file(path: str | Path, select: list[str] | None = None,
 
     host = _host()
     overrides = CliOverrides(select=tuple(select) if select is not None else None, packs=tuple(packs))
-    resolver = SettingsResolver(host.registry, overrides, isolated=True, catalog=_catalog(host))
+    resolver = SettingsResolver(host.registry, overrides, isolated=True, catalog_factory=lambda: _catalog(host))
     path = Path(path)
     return check_input(host, resolver, Input(str(path), path)).diagnostics
 
