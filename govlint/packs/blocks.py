@@ -15,38 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from govlint.diagnostics import Violation
 from govlint.issuer import ISSUER_KINDS, STATUTORY_DEADLINES, issuer_kind
-from govlint.model import NO_ALLOWANCES, Allowances, Span
-from govlint.packs.nodes import Node, PackError
+from govlint.model import Allowances
+from govlint.packs.model import Built, Context
+from govlint.packs.nodes import Node
+from govlint.packs.text import forbid_text, require_text
 from govlint import templates
-
-CheckFunction = Callable[[Any, Any], Iterator[Violation]]
 
 CONTACT_NAMES = {"address": "地址", "phone": "电话", "email": "电子邮箱", "postcode": "邮编", "fax": "传真",
                  "url": "网址", "office": "联系部门"}
 _MMDD_RE = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 _PLACEHOLDER_RE = re.compile(r"^[\sXx×＊*○〇_—\-.。…]*$")
-#: Names of report parts in messages.
-_PART_NAMES = {1: "第一部分", 2: "第二部分", 3: "第三部分", 4: "第四部分", 5: "第五部分", 6: "第六部分"}
-
-
-class Context(NamedTuple):
-    """What a block needs to know about its rule: the basis cited in messages."""
-
-    basis: str
-
-
-class Built(NamedTuple):
-    """A block's check function, its documented parameters and its grant."""
-
-    check: CheckFunction
-    parameters: str
-    allowances: Allowances = NO_ALLOWANCES
-    supersedes: frozenset[str] = frozenset()
 
 
 # =========================================================================== tables, rows, columns
@@ -121,162 +104,6 @@ def _report_table(report: Any, key: str) -> Any:
     return None
 
 
-# =========================================================================== text
-
-class _Region(NamedTuple):
-    """Where a text block looks: ``report``, ``intro`` or a section number."""
-
-    part: str | int
-
-    @property
-    def name(self) -> str:
-        if self.part == "report":
-            return "报告"
-        if self.part == "intro":
-            return "引言（第一部分之前）"
-        return _PART_NAMES[int(self.part)]
-
-    def bounds(self, report: Any) -> tuple[int, int, Span] | None:
-        """Document offsets of the region and where a missing text is reported; ``None``
-        when the region is not in the report (a missing section is GOV201's finding)."""
-        text = report.document.text
-        if self.part == "report":
-            return 0, len(text), Span(1, 1, 1, 1)
-        if self.part == "intro":
-            first = report.sections[0] if report.sections else None
-            if first is None or first.start <= 0:
-                return None
-            return 0, first.start, Span(1, 1, 1, 1)
-        section = report.section(int(self.part))
-        if section is None or section.start < 0:
-            return None
-        return section.start, section.end, section.span
-
-
-def _region(node: Node | None) -> _Region:
-    if node is None:
-        return _Region("report")
-    value = node.value
-    if value in ("report", "intro"):
-        return _Region(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 6:
-        return _Region(value)
-    raise node.error(f"expected report, intro or a section number 1–6, got {value!r}")
-
-
-_VIEW_CACHE: list[Any] = [None, None]
-
-
-def _view(document: Any) -> Any:
-    """The parser's normalised view of ``document`` (kept for the last document)."""
-    if _VIEW_CACHE[0] is not document:
-        from govlint.parser.normalize import TextView
-
-        _VIEW_CACHE[0], _VIEW_CACHE[1] = document, TextView.of(document)
-    return _VIEW_CACHE[1]
-
-
-class _Matcher(NamedTuple):
-    """A phrase (compared without spaces and punctuation) or a regular expression
-    (matched on the text with all whitespace, line breaks included, removed)."""
-
-    phrases: tuple[str, ...]
-    pattern: re.Pattern[str] | None
-
-    @property
-    def shown(self) -> str:
-        if self.pattern is not None:
-            return f"符合「{self.pattern.pattern}」的文字"
-        return "或".join(f"「{p}」" for p in self.phrases)
-
-    def find(self, view: Any, start: int, end: int) -> Iterator[tuple[int, int]]:
-        """View ranges of the matches in view ``[start, end)``."""
-        if self.pattern is None:
-            from govlint.parser.normalize import keyed
-
-            key, positions = keyed(view.text, start, end)
-            for phrase in self.phrases:
-                wanted = _key(phrase)
-                at = key.find(wanted)
-                while at != -1:
-                    yield positions[at], positions[at + len(wanted) - 1] + 1
-                    at = key.find(wanted, at + 1)
-            return
-        parts, positions = [], []
-        for run in re.finditer(r"\S+", view.text[start:end]):
-            parts.append(run.group())
-            positions.extend(range(start + run.start(), start + run.end()))
-        squeezed = "".join(parts)
-        for match in self.pattern.finditer(squeezed):
-            if match.end() > match.start():
-                yield positions[match.start()], positions[match.end() - 1] + 1
-
-
-def _matcher(params: dict[str, Node], owner: Node) -> _Matcher:
-    if ("phrase" in params) == ("regex" in params):
-        raise owner.error("give exactly one of 'phrase' (a string or a list) and 'regex'")
-    if "phrase" in params:
-        return _Matcher(params["phrase"].texts("a phrase or a list of phrases"), None)
-    node = params["regex"]
-    source = node.text("a regular expression")
-    try:
-        pattern = re.compile(source)
-    except re.error as exc:
-        raise node.error(f"invalid regular expression {source!r}: {exc}") from None
-    return _Matcher((), pattern)
-
-
-_TEXT_KEYS = {
-    "phrase": "a phrase, or a list of phrases of which one is enough",
-    "regex": "a regular expression (Python syntax)",
-    "in": "report, intro or a section number 1–6",
-    "message": "the finding's message (Chinese), instead of the generated one",
-}
-
-
-def require_text(node: Node, ctx: Context) -> Built:
-    """``require-text``: the report (or one part of it) must contain a phrase or a match."""
-    params = node.mapping(_TEXT_KEYS)
-    matcher = _matcher(params, node)
-    region = _region(params.get("in"))
-    message = params["message"].text() if "message" in params else f"{region.name}中缺少{matcher.shown}"
-
-    def check(report: Any, options: Any) -> Iterator[Violation]:
-        bounds = region.bounds(report)
-        if bounds is None:
-            return
-        start, end, anchor = bounds
-        view = _view(report.document)
-        first, last = view.origin.inverse(start), view.origin.inverse(end)
-        if next(matcher.find(view, first, last), None) is None:
-            yield Violation(f"{message}（{ctx.basis}）", anchor)
-
-    return Built(check, f"require-text: {matcher.shown} in {region.part}")
-
-
-def forbid_text(node: Node, ctx: Context) -> Built:
-    """``forbid-text``: the report (or one part of it) must not contain a phrase or a match."""
-    params = node.mapping(_TEXT_KEYS)
-    matcher = _matcher(params, node)
-    region = _region(params.get("in"))
-    message = params["message"].text() if "message" in params else f"{region.name}中不应出现{matcher.shown}"
-
-    def check(report: Any, options: Any) -> Iterator[Violation]:
-        bounds = region.bounds(report)
-        if bounds is None:
-            return
-        start, end, _ = bounds
-        view = _view(report.document)
-        found = sorted(set(matcher.find(view, view.origin.inverse(start), view.origin.inverse(end))))
-        if found:
-            first_start, first_end = found[0]
-            more = f"，共{len(found)}处" if len(found) > 1 else ""
-            yield Violation(f"{message}：「{view.original(first_start, first_end)}」{more}（{ctx.basis}）",
-                            view.span(first_start, first_end))
-
-    return Built(check, f"forbid-text: {matcher.shown} in {region.part}")
-
-
 # =========================================================================== accepted variants
 
 def accept_rows(node: Node, ctx: Context) -> Built:
@@ -299,7 +126,8 @@ def accept_rows(node: Node, ctx: Context) -> Built:
         present = {_key(row.label) for row in found.extra_rows}
         missing = [label for label in rows if _key(label) not in present]
         if missing:
-            yield Violation(f"{templates.table_name(table)}缺少「{'」「'.join(missing)}」行（{ctx.basis}）", found.span)
+            names = "」「".join(missing)
+            yield Violation(f"{templates.table_name(table)}缺少「{names}」行（{ctx.basis}）", found.span)
 
     flag = "; required" if required else ""
     return Built(check, f"accept-rows: table {table}; rows 「{names}」{flag}", accepted)
@@ -352,23 +180,34 @@ def complete_rows(node: Node, ctx: Context) -> Built:
         for table in report.tables.all():
             missing = [row.official_label for row in table.rows if row.status == "missing"]
             missing += _missing_other_items(report, table)
-            cells = [(row, column, cell) for row in table.rows if row.status == "ok"
-                     for column, cell in zip(table.columns, row.cells) if cell.kind in ("placeholder", "text", "blank")]
+            cells = _unfilled_cells(table)
             if not missing and not cells:
                 continue
-            parts = []
-            if missing:
-                parts.append(f"缺少「{'」「'.join(missing)}」{'共' + str(len(missing)) + '行' if len(missing) > 1 else '行'}")
+            parts = [_missing_text(missing)] if missing else []
             if cells:
-                listed = "、".join(f"「{row.label or row.official_label}」行「{column.label}」列为「{cell.raw.strip() or '空白'}」"
-                                  for row, column, cell in cells[:3])
-                more = f"等{len(cells)}个单元格" if len(cells) > 3 else ""
-                parts.append(f"{listed}{more}")
-            span = table.span if missing or not cells else (cells[0][2].span or cells[0][0].span)
+                parts.append(_cells_text(cells))
+            span = table.span if missing else (cells[0][2].span or cells[0][0].span)
             yield Violation(f"{templates.table_name(table.key)}未完整填报：{'；'.join(parts)}。"
                             f"格式规定的行不得删减，没有数据的填0（{ctx.basis}）", span)
 
     return Built(check, "complete-rows: every table of the format", supersedes=COMPLETE_ROWS_SUPERSEDES)
+
+
+def _unfilled_cells(table: Any) -> list[tuple[Any, Any, Any]]:
+    """``(row, column, cell)`` of the cells of completely read rows that hold no number."""
+    return [(row, column, cell) for row in table.rows if row.status == "ok"
+            for column, cell in zip(table.columns, row.cells) if cell.kind in ("placeholder", "text", "blank")]
+
+
+def _missing_text(labels: list[str]) -> str:
+    count = f"共{len(labels)}行" if len(labels) > 1 else "行"
+    return f"缺少「{'」「'.join(labels)}」{count}"
+
+
+def _cells_text(cells: list[tuple[Any, Any, Any]], listed: int = 3) -> str:
+    named = "、".join(f"「{row.label or row.official_label}」行「{column.label}」列为「{cell.raw.strip() or '空白'}」"
+                     for row, column, cell in cells[:listed])
+    return named + (f"等{len(cells)}个单元格" if len(cells) > listed else "")
 
 
 def _missing_other_items(report: Any, table: Any) -> list[str]:
@@ -479,8 +318,7 @@ def cell_bound(node: Node, ctx: Context) -> Built:
         raise node.error("expected 'min', 'max' or both")
     if low is not None and high is not None and low > high:
         raise params["min"].error(f"min {low} is larger than max {high}")
-    expected = (f"应为{high}" if low == high or (low is None and high == 0) else f"应不大于{high}" if low is None else
-                f"应不小于{low}" if high is None else f"应在{low}至{high}之间")
+    expected = _bound_text(low, high)
 
     def check(report: Any, options: Any) -> Iterator[Violation]:
         found = _report_table(report, table)
@@ -500,9 +338,20 @@ def cell_bound(node: Node, ctx: Context) -> Built:
                 yield Violation(f"{templates.table_name(table)}「{written.label or row.label}」行「{label}」列为"
                                 f"{cell.raw.strip()}，{expected}（{ctx.basis}）", cell.span or written.span)
 
-    bounds = " ".join(part for part in (f"min {low}" if low is not None else "", f"max {high}" if high is not None else "") if part)
+    bounds = " ".join(f"{key} {value}" for key, value in (("min", low), ("max", high)) if value is not None)
     names = "、".join(label for _, label in columns)
     return Built(check, f"cell-bound: table {table}; row {row.label}; column {names}; {bounds}")
+
+
+def _bound_text(low: float | None, high: float | None) -> str:
+    """What a message says the value should be (counts: ``max 0`` reads 应为0)."""
+    if low == high or (low is None and high == 0):
+        return f"应为{high}"
+    if low is None:
+        return f"应不大于{high}"
+    if high is None:
+        return f"应不小于{low}"
+    return f"应在{low}至{high}之间"
 
 
 #: Every building block, by the key that names it in a pack rule.
@@ -516,23 +365,3 @@ BLOCKS: dict[str, Callable[[Node, Context], Built]] = {
     "contact-fields": contact_fields,
     "cell-bound": cell_bound,
 }
-
-#: One line per block for error messages and ``govlint packs``.
-BLOCK_SUMMARIES = {
-    "require-text": "a phrase or regex the report (or a part) must contain",
-    "forbid-text": "a phrase or regex the report (or a part) must not contain",
-    "accept-rows": "extra rows a table may have",
-    "accept-labels": "other wordings of official labels",
-    "complete-rows": "every official row present and filled, zeros included",
-    "deadline": "a stricter publication deadline per issuer kind",
-    "contact-fields": "contact details the report must give",
-    "cell-bound": "a bound on a table cell",
-}
-
-
-def block_names() -> Iterable[str]:
-    """The block keys, in documentation order."""
-    return BLOCKS.keys()
-
-
-__all__ = ["BLOCKS", "BLOCK_SUMMARIES", "Built", "Context", "PackError", "block_names"]

@@ -6,11 +6,33 @@ packs without importing the YAML reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from govlint.model import Allowances
+from govlint.diagnostics import Violation
+from govlint.model import NO_ALLOWANCES, Allowances
 from govlint.records import factory, record
 from govlint.rules import ReportScope, Rule
+
+
+#: A pack rule's check: ``check(report, options)`` yielding violations, like any rule's.
+CheckFunction = Callable[[Any, Any], Iterator[Violation]]
+
+
+class Context(NamedTuple):
+    """What a block needs to know about its rule: the basis cited in messages."""
+
+    basis: str
+
+
+class Built(NamedTuple):
+    """A block's check function, its documented parameters and its grant."""
+
+    check: CheckFunction
+    parameters: str
+    allowances: Allowances = NO_ALLOWANCES
+    supersedes: frozenset[str] = frozenset()
 
 
 @record(eq=False)
