@@ -374,3 +374,91 @@ def test_no_pack_no_yaml_at_start_up(workdir: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True, text=True,
                           encoding="utf-8", timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "['govlint.packs.builtin']", proc.stdout
+
+
+# =========================================================================== blocks not used by the built-in packs
+
+BLOCKS_PACK = """\
+pack: block-test
+description: 测试用规则包
+source:
+  title: 测试通知
+  short: 测试通知
+scope:
+  issuer-contains: [示范县]
+rules:
+  - code: TB001
+    name: no-placeholders
+    summary: 第六部分不得留有占位符
+    severity: warning
+    doc: {what: a, why: b, failing: c, passing: d}
+    forbid-text:
+      regex: X{2,}|×{2,}
+      in: 6
+      message: 第六部分留有模板占位符
+  - code: TB002
+    name: overview-topics
+    summary: 第一部分应说明政府信息管理或平台建设
+    severity: info
+    doc: {what: a, why: b, failing: c, passing: d}
+    require-text:
+      phrase: [政府信息管理, 平台建设]
+      in: 1
+  - code: TB003
+    name: contact-complete
+    summary: 应提供地址和电子邮箱
+    severity: warning
+    doc: {what: a, why: b, failing: c, passing: d}
+    contact-fields:
+      required: [address, email]
+  - code: TB004
+    name: licensing-at-least-one
+    summary: 行政许可处理决定数量不应为0
+    severity: info
+    doc: {what: a, why: b, failing: c, passing: d}
+    cell-bound:
+      table: item5
+      row: 行政许可
+      column: 本年处理决定数量
+      min: 1
+"""
+
+BLOCKS_REPORT = """\
+示范县示范局2023年政府信息公开工作年度报告
+如对本报告有疑问，请与本局办公室联系（电话：0571-87654321）。
+一、总体情况
+本局全年主动公开政府信息96条，加强政府信息
+管理，规范发布流程。
+二、主动公开政府信息情况
+第二十条第（五）项
+信息内容	本年处理决定数量
+行政许可	0
+六、其他需要报告的事项
+本年度XX收取信息处理费，联系人：××。
+"""
+
+
+@pytest.fixture(scope="module")
+def blocks_pack(tmp_path_factory: pytest.TempPathFactory) -> str:
+    # One file for the module: govlint.testing's host keeps a pack registered once loaded, and
+    # two files with one pack name are an error (as in one run of govlint).
+    path = tmp_path_factory.mktemp("packs") / "block-test.yaml"
+    path.write_text(BLOCKS_PACK, encoding="utf-8")
+    return str(path)
+
+
+def test_blocks_on_a_report(blocks_pack: str) -> None:
+    found = lint_text(BLOCKS_REPORT, select=["TB"], packs=[blocks_pack])
+    assert [(d.code, d.line, d.column, d.message) for d in found] == [
+        ("TB003", 2, 10, "联系方式中缺少地址、电子邮箱（测试通知）"),
+        ("TB004", 9, 6, "第二部分「第二十条第（五）项」表「行政许可」行「本年处理决定数量」列为0，应不小于1（测试通知）"),
+        ("TB001", 11, 4, "第六部分留有模板占位符：「XX」，共2处（测试通知）"),
+    ]  # TB002: 政府信息管理 is found across the line break
+
+
+def test_blocks_on_a_report_that_complies(blocks_pack: str) -> None:
+    text = (BLOCKS_REPORT.replace("加强政府信息\n管理", "加强政务公开")
+            .replace("（电话：0571-87654321）", "（地址：示范县示范路1号；电子邮箱：office@example.gov.cn）")
+            .replace("行政许可\t0", "行政许可\t12").replace("本年度XX收取信息处理费，联系人：××。", "本年度未收取信息处理费。"))
+    found = lint_text(text, select=["TB"], packs=[blocks_pack])
+    assert [(d.code, d.line, d.message) for d in found] == [("TB002", 3, "第一部分中缺少「政府信息管理」或「平台建设」（测试通知）")]

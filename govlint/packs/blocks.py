@@ -62,19 +62,21 @@ def table_ref(node: Node) -> str:
 
 
 def _row_specs(table: str) -> list[templates.RowSpec]:
-    seen: dict[str, templates.RowSpec] = {}
+    """The rows of ``table`` in both formats (one key may have two labels: 规范性文件 / 行政规范性文件)."""
+    seen: dict[tuple[str, str], templates.RowSpec] = {}
     for spec in _table_specs()[table]:
         for row in spec.rows:
-            seen.setdefault(row.key, row)
+            seen.setdefault((row.key, row.label), row)
     return list(seen.values())
 
 
 def _column_specs(table: str) -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
+    """``(key, label)`` of the columns of ``table`` in both formats (处理决定数量 / 本年处理决定数量)."""
+    seen: dict[tuple[str, str], None] = {}
     for spec in _table_specs()[table]:
-        for key, label in spec.columns:
-            seen.setdefault(key, label)
-    return list(seen.items())
+        for pair in spec.columns:
+            seen.setdefault(pair, None)
+    return list(seen)
 
 
 def row_ref(node: Node, table: str) -> templates.RowSpec:
@@ -328,15 +330,16 @@ def cell_bound(node: Node, ctx: Context) -> Built:
         if written is None or written.status != "ok":
             return
         keys = found.column_keys
-        for key, label in columns:
+        for key in dict.fromkeys(key for key, _ in columns):
             if key not in keys:
                 continue
             cell = written.cells[keys.index(key)]
             if cell.value is None:
                 continue
             if (low is not None and cell.value < low) or (high is not None and cell.value > high):
-                yield Violation(f"{templates.table_name(table)}「{written.label or row.label}」行「{label}」列为"
-                                f"{cell.raw.strip()}，{expected}（{ctx.basis}）", cell.span or written.span)
+                label = found.columns[keys.index(key)].label
+                yield Violation(f"{templates.table_name(table)}「{written.label or written.official_label}」行"
+                                f"「{label}」列为{cell.raw.strip()}，{expected}（{ctx.basis}）", cell.span or written.span)
 
     bounds = " ".join(f"{key} {value}" for key, value in (("min", low), ("max", high)) if value is not None)
     names = "、".join(label for _, label in columns)
