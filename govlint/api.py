@@ -23,7 +23,9 @@ A rule plugin is a module registered under the ``govlint`` entry-point group::
         ...
         yield Violation("…", span)
 
-``regex.compile`` is ``re.compile`` with the compiled pattern cached between runs (start-up
+``rule(..., report_scope=ReportScope(issuer_contains=("江苏",)))`` limits a rule to the reports of
+some issuers and years (as a YAML pack's ``scope`` does); ``issuer_kind(name)`` tells a
+department, a government and a township apart (条例 第四十九条). ``regex.compile`` is ``re.compile`` with the compiled pattern cached between runs (start-up
 time: pre-commit runs govlint on every commit). ``templates`` is the data of the two national formats (section titles, table captions,
 columns, rows) and ``label_key`` the comparison key for labels. Everything exported here
 is a stable contract; internals may change between releases.
@@ -37,7 +39,9 @@ from govlint import regex, templates
 from govlint.diagnostics import Diagnostic, Severity, Violation, format_number
 from govlint.document import Document
 from govlint.errors import ReadError
+from govlint.issuer import ISSUER_KINDS, STATUTORY_DEADLINES, issuer_kind
 from govlint.model import (
+    Allowances,
     Cell,
     Claim,
     Column,
@@ -57,12 +61,13 @@ from govlint.model import (
     YearMention,
 )
 from govlint.parser.normalize import label_key
-from govlint.rules import Option, Rule, rule
+from govlint.rules import EVERY_REPORT, Option, ReportScope, Rule, rule
 
 #: Decorator for hook implementations (``govlint_rules``, ``govlint_read`` …).
 hookimpl = pluggy.HookimplMarker("govlint")
 
 __all__ = [
+    "Allowances",
     "Cell",
     "Claim",
     "Column",
@@ -70,15 +75,19 @@ __all__ = [
     "DateMention",
     "Diagnostic",
     "Document",
+    "EVERY_REPORT",
     "Evidence",
     "Heading",
+    "ISSUER_KINDS",
     "Option",
     "Period",
     "Problem",
     "ReadError",
     "Report",
+    "ReportScope",
     "Row",
     "Rule",
+    "STATUTORY_DEADLINES",
     "Section",
     "Severity",
     "Span",
@@ -89,6 +98,7 @@ __all__ = [
     "YearMention",
     "format_number",
     "hookimpl",
+    "issuer_kind",
     "label_key",
     "regex",
     "rule",

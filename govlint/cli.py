@@ -69,10 +69,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _load_host():
+def _load_host(with_packs: bool = False):
+    """The plugin host; ``with_packs`` also registers every available pack's rules."""
     from govlint.host import Host
 
-    return Host()
+    host = Host()
+    if with_packs:
+        _catalog(host).register_all(host.registry)
+    return host
+
+
+def _catalog(host):
+    """The packs the host's plugins ship (read only when a pack is enabled or listed)."""
+    from govlint.packs.loader import PackCatalog
+
+    return PackCatalog(host)
 
 
 # --------------------------------------------------------------------------- check
@@ -99,10 +110,12 @@ def _load_host():
 @click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
 @click.option("--previous", "previous_paths", multiple=True, type=click.Path(path_type=str),
               help="Previous-year report(s) (file or directory) for the cross-year checks (GOV602–GOV604).")
+@click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
+              help="Enable a province rule pack by name (`govlint packs`) or path to a .yaml file (repeatable).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
-          statistics, count, exit_zero, stdin_filename, previous_paths) -> None:
+          statistics, count, exit_zero, stdin_filename, previous_paths, packs) -> None:
     """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
@@ -119,8 +132,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         per_file_ignores=parse_per_file_ignores(per_file_ignores) if per_file_ignores is not None else None,
         exclude=_split(exclude) if exclude else None,
         output_format=output_format,
+        packs=tuple(packs),
     )
-    resolver = SettingsResolver(host.registry, overrides, config_path, isolated)
+    resolver = SettingsResolver(host.registry, overrides, config_path, isolated,
+                                catalog_factory=lambda: _catalog(host))
     resolver.validate()
     formats = host.output_formats()
     chosen = output_format or resolver.default_config().output_format
@@ -171,12 +186,16 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
 @cli.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               help="text: a table; json: machine-readable; markdown: the full reference (docs/rules.md).")
-def rules_command(fmt: str) -> None:
-    """List every rule: code, name, default severity, plugin and summary."""
+@click.option("--builtin", is_flag=True,
+              help="Only govlint's own rules and built-in packs (docs/rules.md), not installed plugins'.")
+def rules_command(fmt: str, builtin: bool) -> None:
+    """List every rule (packs' rules included): code, name, default severity, plugin and summary."""
     import json
 
-    host = _load_host()
+    host = _load_host(with_packs=True)
     rows = list(host.registry)
+    if builtin:
+        rows = [r for r in rows if r.plugin in host.plugins and host.plugins[r.plugin].dist == "govlint"]
     if fmt == "markdown":
         from govlint.rules_doc import rules_markdown
 
@@ -186,7 +205,7 @@ def rules_command(fmt: str) -> None:
         data = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "plugin": r.plugin,
              "status": r.status, "default_enabled": r.default_enabled, "summary": r.summary,
-             "templates": list(r.templates)}
+             "templates": list(r.templates), "pack": r.pack or None}
             for r in rows
         ]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -203,7 +222,7 @@ def rule_command(code_or_name: str) -> None:
     """Show the documentation of one rule (by code or name)."""
     from govlint.rules import templates_text
 
-    host = _load_host()
+    host = _load_host(with_packs=True)
     target = host.registry.get(code_or_name)
     if target is None:
         raise GovlintError(f"unknown rule {code_or_name!r} (`govlint rules` lists all rules)")
@@ -211,7 +230,9 @@ def rule_command(code_or_name: str) -> None:
     origin = f"{target.plugin} ({info.dist} {info.version})" if info else target.plugin
     click.echo(f"{target.code} {target.name}: {target.summary}")
     click.echo(f"Default severity: {target.severity.value}; plugin: {origin}; status: {target.status}"
-               + ("" if target.default_enabled else "; off by default"))
+               + ("" if target.default_enabled else "; off by default")
+               + (f"; pack: {target.pack} (enable with --pack {target.pack} or packs = [\"{target.pack}\"])"
+                  if target.pack else ""))
     click.echo(f"适用于：{templates_text(target)}")
     click.echo("")
     click.echo(target.doc)
@@ -220,12 +241,40 @@ def rule_command(code_or_name: str) -> None:
 @cli.command("plugins")
 def plugins_command() -> None:
     """List loaded plugins with their distribution and version."""
-    host = _load_host()
+    host = _load_host(with_packs=True)
     counts: dict[str, int] = {}
+    packs: dict[str, int] = {}
     for r in host.registry:
         counts[r.plugin] = counts.get(r.plugin, 0) + 1
+    for pack in host.registry.packs.values():
+        packs[pack.plugin] = packs.get(pack.plugin, 0) + 1
     for info in host.plugins.values():
-        click.echo(f"{info.name}  {info.value}  ({info.dist} {info.version})  {counts.get(info.name, 0)} rules")
+        shipped = f", {packs[info.name]} packs" if info.name in packs else ""
+        click.echo(f"{info.name}  {info.value}  ({info.dist} {info.version})  {counts.get(info.name, 0)} rules{shipped}")
+
+
+@cli.command("packs")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text: one block per pack; json: machine-readable.")
+def packs_command(fmt: str) -> None:
+    """List the province rule packs: name, scope, source, rules and the plugin that ships them."""
+    import json
+
+    from govlint.packs.schema import describe_pack
+
+    host = _load_host()
+    packs = _catalog(host).load_all()
+    if fmt == "json":
+        click.echo(json.dumps([describe_pack(p) for p in packs], ensure_ascii=False, indent=2))
+        return
+    for pack in packs:
+        info = host.plugins.get(pack.plugin)
+        origin = f"{pack.plugin} ({info.dist} {info.version})" if info else pack.plugin
+        click.echo(f"{pack.name}: {pack.description}")
+        click.echo(f"  scope:  {pack.scope.describe()}")
+        click.echo(f"  source: {pack.source.title}" + (f" {pack.source.url}" if pack.source.url else ""))
+        click.echo(f"  rules:  {' '.join(pack.codes)}")
+        click.echo(f"  plugin: {origin}")
 
 
 # --------------------------------------------------------------------------- extract

@@ -42,6 +42,7 @@ KEYS: dict[str, str] = {
     "exclude": "a list of glob patterns",
     "output-format": "an output format name",
     "rules": "a table of [rules.<rule-name>] option tables",
+    "packs": "a list of pack names (govlint packs) or paths to pack files (.yaml)",
 }
 
 
@@ -60,6 +61,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     output_format: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = factory(dict)
+    #: Province packs to enable: names or paths (relative to this file's directory).
+    packs: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -159,6 +162,10 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")
             values["severity"] = dict(value)
+        elif key == "packs":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+            values["packs"] = tuple(v.strip() for v in value)
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")

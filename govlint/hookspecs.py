@@ -50,3 +50,14 @@ def govlint_output_formats() -> "dict[str, Any]":
     A formatter is a subclass of ``govlint.output.base.Formatter`` or a ``"module:Class"``
     reference to one (imported only when the format is used).
     """
+
+
+@hookspec
+def govlint_packs() -> "list[str]":
+    """Return the paths of the YAML rule packs this plugin ships (``*.yaml`` files).
+
+    A pack is found by name when its file name (without ``.yaml``) is that name; its file is
+    read only when a configuration or ``--pack`` enables it, or when ``govlint packs``,
+    ``govlint rules`` or ``govlint rule`` list every pack. Return paths, not loaded packs:
+    listing them must cost nothing at start-up. See docs/packs.md for the pack format.
+    """

@@ -303,6 +303,10 @@ class Section:
     similarity: float = 1.0
     numeral: str = ""
     headings: list[Heading] = factory(list)
+    #: Where the section is in ``report.document.text``: from its title to the next section
+    #: (offsets; ``-1`` when unknown). ``document.span(start, end)`` gives file positions.
+    start: int = -1
+    end: int = -1
 
 
 # --------------------------------------------------------------------------- metadata
@@ -422,6 +426,49 @@ class Problem:
     span: Span | None = None
 
 
+@record
+class Allowances:
+    """Local variants of the national format that a province pack accepts for one report.
+
+    The pack's ``accept-rows`` and ``accept-labels`` rules set these (for the reports in their
+    scope) before any rule runs, so that GOV106 and GOV103 do not report what the province
+    itself prescribes. Labels are compared by :func:`govlint.parser.normalize.label_key`.
+    ``superseded`` holds codes whose findings a selected pack rule makes for this report in
+    their place (one problem, one finding).
+    """
+
+    #: ``(table key, label key)`` of extra rows a table may have (湖北: 其他主动公开文件).
+    extra_rows: frozenset[tuple[str, str]] = frozenset()
+    #: ``(table key, label key)`` of wordings accepted for an official label (武汉's header).
+    labels: frozenset[tuple[str, str]] = frozenset()
+    superseded: frozenset[str] = frozenset()
+
+    def allows_row(self, table_key: str, label: str) -> bool:
+        """Whether an extra row labelled ``label`` is accepted in table ``table_key``."""
+        from govlint.parser.normalize import label_key
+
+        return bool(self.extra_rows) and (table_key, label_key(label)) in self.extra_rows
+
+    def allows_label(self, table_key: str, label: str | None) -> bool:
+        """Whether ``label`` (as written) is an accepted wording in table ``table_key``."""
+        from govlint.parser.normalize import label_key
+
+        return bool(self.labels) and label is not None and (table_key, label_key(label)) in self.labels
+
+    def supersedes(self, code: str) -> bool:
+        """Whether a pack rule reports ``code``'s findings for this report instead."""
+        return code in self.superseded
+
+    def merged(self, other: "Allowances") -> "Allowances":
+        """Both sets of allowances."""
+        return Allowances(self.extra_rows | other.extra_rows, self.labels | other.labels,
+                          self.superseded | other.superseded)
+
+
+#: Nothing accepted beyond the national format (no pack applies).
+NO_ALLOWANCES = Allowances()
+
+
 @record(eq=False)
 class Report:
     """A parsed annual report. Built by :func:`govlint.parser.parse`."""
@@ -449,6 +496,8 @@ class Report:
     legacy_statistics: list[LegacyRow] = factory(list)
     problems: list[Problem] = factory(list)
     previous: "Report | None" = None
+    #: What the enabled province packs accept for this report (set before rules run).
+    allowances: Allowances = NO_ALLOWANCES
 
     def section(self, number: int) -> Section | None:
         """The first section with this number (1–6), or ``None`` if it is missing."""

@@ -74,6 +74,75 @@ class Option(NamedTuple):
         return value
 
 
+class ReportScope(NamedTuple):
+    """The reports a rule judges, by issuer and year (a province pack's scope).
+
+    A report is in scope when its issuer's name contains one of ``issuer_contains`` (when
+    given) and none of ``issuer_excludes``, its issuer kind (:func:`govlint.issuer.issuer_kind`)
+    is one of ``issuer_kinds`` (when given) and its year lies in ``years`` (inclusive; ``None``
+    ends are open). A report whose issuer or year cannot be read is out of any scope that
+    constrains them: a province rule never guesses that a report is from its province.
+    """
+
+    issuer_contains: tuple[str, ...] = ()
+    issuer_excludes: tuple[str, ...] = ()
+    issuer_kinds: tuple[str, ...] = ()
+    years: tuple[int | None, int | None] | None = None
+    #: A wider scope the report must also be in (a pack rule's own scope inside its pack's).
+    within: "ReportScope | None" = None
+
+    def covers(self, report: Any) -> bool:
+        """Whether ``report`` is in this scope."""
+        if self.within is not None and not self.within.covers(report):
+            return False
+        issuer = "".join((report.issuer or "").split())
+        if self.issuer_contains and not any(name in issuer for name in self.issuer_contains):
+            return False
+        if any(name in issuer for name in self.issuer_excludes):
+            return False
+        if self.issuer_kinds:
+            from govlint.issuer import issuer_kind
+
+            if issuer_kind(report.issuer) not in self.issuer_kinds:
+                return False
+        if self.years is not None:
+            first, last = self.years
+            if report.year is None or (first is not None and report.year < first) or (
+                last is not None and report.year > last
+            ):
+                return False
+        return True
+
+    def describe(self) -> str:
+        """The scope as users read it (``govlint rule``, ``govlint packs``, docs/rules.md)."""
+        from govlint.issuer import ISSUER_KINDS
+
+        parts = []
+        if self.issuer_contains:
+            parts.append(f"发布机关名称含「{'」「'.join(self.issuer_contains)}」之一")
+        if self.issuer_excludes:
+            parts.append(f"名称不含「{'」「'.join(self.issuer_excludes)}」")
+        if self.issuer_kinds:
+            parts.append("机关类型为" + "、".join(ISSUER_KINDS[k] for k in self.issuer_kinds))
+        if self.years is not None:
+            first, last = self.years
+            if first == last:
+                parts.append(f"{first}年度报告")
+            elif last is None:
+                parts.append(f"{first}年度及以后的报告")
+            elif first is None:
+                parts.append(f"{last}年度及以前的报告")
+            else:
+                parts.append(f"{first}–{last}年度报告")
+        if self.within is not None and self.within.describe() != "所有报告":
+            parts.insert(0, self.within.describe())
+        return "；".join(parts) if parts else "所有报告"
+
+
+#: The scope of rules that judge every report (all built-in rules).
+EVERY_REPORT = ReportScope()
+
+
 class Rule(NamedTuple):
     """A registered rule. ``check(report, options)`` yields :class:`Violation` objects.
 
@@ -98,10 +167,19 @@ class Rule(NamedTuple):
     #: the host skips the rule on any other report (a pre-2019 report is never held to the
     #: six-part structure or the national tables).
     templates: tuple[str, ...] = ALL_TEMPLATES
+    #: The reports this rule judges by issuer and year (a province pack's scope); the host
+    #: skips the rule on any other report, as for ``templates``.
+    report_scope: ReportScope = EVERY_REPORT
+    #: The province pack that defines this rule (``""`` for a rule written in Python).
+    pack: str = ""
 
     def applies_to(self, template: str) -> bool:
         """Whether this rule judges reports detected as ``template``."""
         return template in self.templates
+
+    def in_scope(self, report: Any) -> bool:
+        """Whether this rule judges ``report`` (its issuer and year are in the rule's scope)."""
+        return self.report_scope is EVERY_REPORT or self.report_scope.covers(report)
 
     def option_defaults(self) -> dict[str, Any]:
         """The option values used when the configuration sets none."""
@@ -120,10 +198,18 @@ class Rule(NamedTuple):
 
 
 def templates_text(target: Rule) -> str:
-    """The templates a rule applies to, as users read them (``2019年格式、2021年格式``)."""
+    """The reports a rule applies to, as users read them (``2019年格式、2021年格式``).
+
+    A pack rule's scope (issuers, years) follows its templates.
+    """
     if set(target.templates) == set(ALL_TEMPLATES):
-        return "所有报告"
-    return "、".join(TEMPLATE_NAMES[t] for t in ALL_TEMPLATES if t in target.templates)
+        text = "所有报告"
+    else:
+        text = "、".join(TEMPLATE_NAMES[t] for t in ALL_TEMPLATES if t in target.templates)
+    if target.report_scope is EVERY_REPORT:
+        return text
+    scope = target.report_scope.describe()
+    return scope if text == "所有报告" else f"{text}；{scope}"
 
 
 def split_doc(doc: str) -> dict[str, str]:
@@ -155,12 +241,17 @@ def rule(
     default_enabled: bool = True,
     scope: str = "report",
     templates: Iterable[str] = ALL_TEMPLATES,
+    report_scope: ReportScope = EVERY_REPORT,
+    pack: str = "",
+    doc: str | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule. The decorated function's docstring is the rule's documentation.
 
     The function is called as ``check(report, options)`` where ``options`` is a mapping of
     this rule's option values, and yields :class:`~govlint.diagnostics.Violation` objects.
-    ``templates`` lists the report templates the rule applies to (default: all of them).
+    ``templates`` lists the report templates the rule applies to (default: all of them);
+    ``report_scope`` the issuers and years (default: every report). ``doc`` replaces the
+    docstring (rules of YAML packs, whose documentation is data); ``pack`` names that pack.
     """
     applies = tuple(templates)
     unknown = [t for t in applies if t not in ALL_TEMPLATES]
@@ -178,11 +269,13 @@ def rule(
             summary=summary,
             severity=Severity.parse(severity),
             check=fn,
-            doc=inspect.getdoc(fn) or "",
+            doc=doc if doc is not None else inspect.getdoc(fn) or "",
             options=tuple(options),
             default_enabled=default_enabled,
             scope=scope,
             templates=applies,
+            report_scope=report_scope,
+            pack=pack,
         )
 
     return decorate
@@ -194,6 +287,8 @@ class RuleRegistry:
 
     rules: dict[str, Rule] = factory(dict)
     names: dict[str, str] = factory(dict)
+    #: Province packs whose rules are registered, by name (``govlint.packs.model.Pack``).
+    packs: dict[str, Any] = factory(dict)
 
     def add(self, new: Rule) -> None:
         """Register ``new``; the host has already checked codes and names are unique."""
@@ -217,6 +312,13 @@ class RuleRegistry:
     def codes(self) -> list[str]:
         """All codes, sorted."""
         return sorted(self.rules)
+
+    def pack_codes(self, enabled: Iterable[str] = ()) -> list[str]:
+        """Codes of the registered pack rules whose pack is not in ``enabled``."""
+        if not self.packs:
+            return []
+        keep = set(enabled)
+        return [code for name, pack in self.packs.items() if name not in keep for code in pack.codes]
 
 
 def resolve_options(target: Rule, configured: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -151,11 +151,12 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: FileSettings,
     and version.
     """
     diagnostics: list[Diagnostic] = []
+    report.allowances = settings.allowances_for(report)  # what the enabled province packs accept
     for target in rules:
         if target.scope == "pair" and report.previous is None:
             continue
-        if not target.applies_to(report.template):
-            continue  # e.g. the six-part structure is not asked of a pre-2019 report
+        if not target.applies_to(report.template) or not target.in_scope(report):
+            continue  # a pre-2019 report is not held to the six parts; a pack rule skips other provinces
         options = resolve_options(target, settings.rule_options.get(target.code))
         severity = settings.selection.severity_for(target.code, target.severity)
         try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from govlint.config import Config, find_config_file, load_config, path_matches
 from govlint.errors import ConfigError
+from govlint.model import NO_ALLOWANCES, Allowances
 from govlint.records import factory, record
 from govlint.rules import RuleRegistry
 from govlint.selection import Selection, SelectionSettings, normalize_selector
@@ -28,15 +29,27 @@ class CliOverrides:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] | None = None
     exclude: tuple[str, ...] | None = None
     output_format: str | None = None
+    #: ``--pack`` values: pack names or paths (relative to the current directory).
+    packs: tuple[str, ...] = ()
 
 
 @record
 class FileSettings:
-    """What applies to one file: its selection and the rules' option values."""
+    """What applies to one file: its selection, the rules' option values and its packs."""
 
     selection: Selection
     rule_options: dict[str, dict[str, Any]]
     config: Config
+    #: The province packs enabled for this file (``govlint.packs.model.Pack``).
+    packs: tuple[Any, ...] = ()
+
+    def allowances_for(self, report: Any) -> Allowances:
+        """What the enabled packs accept for ``report`` (see :mod:`govlint.packs.grants`)."""
+        if not self.packs:
+            return NO_ALLOWANCES
+        from govlint.packs.grants import allowances_for
+
+        return allowances_for(self.packs, report, self.selection)
 
 
 @record
@@ -46,6 +59,7 @@ class _Resolved:
     rule_options: dict[str, dict[str, Any]]
     per_file: tuple[tuple[str, tuple[str, ...], Path], ...]
     exclude: tuple[tuple[str, Path], ...]
+    packs: tuple[Any, ...] = ()
 
 
 @record
@@ -58,12 +72,44 @@ class SettingsResolver:
     isolated: bool = False
     #: Used instead of any configuration file when no file applies (tests, ``lint_text``).
     base_config: Config | None = None
+    #: Finds and registers packs (``govlint.packs.loader.PackCatalog``); made on first use by
+    #: ``catalog_factory`` (the command line's knows the host's plugins), else with the
+    #: built-in packs only. Nothing of the packs is imported while no pack is enabled.
+    catalog: Any = None
+    catalog_factory: Any = None
     _by_file: dict[Path | None, _Resolved] = factory(dict)
     _by_dir: dict[Path, Path | None] = factory(dict)
+    _cli_packs: tuple[Any, ...] = ()
 
     def __post_init__(self) -> None:
         if self.config_path is not None and not self.config_path.is_file():
             raise ConfigError(f"--config: no such file: {self.config_path}")
+        if self.cli.packs:
+            self._cli_packs = self._load_packs(self.cli.packs, Path.cwd(), "--pack")
+
+    # ------------------------------------------------------------------ packs
+    def _load_packs(self, references: tuple[str, ...], base: Path, where: str) -> tuple[Any, ...]:
+        """Find, validate and register the packs ``references`` name (YAML is read only here)."""
+        if self.catalog is None and self.catalog_factory is not None:
+            self.catalog = self.catalog_factory()
+        if self.catalog is None:
+            from govlint.packs.loader import PackCatalog
+
+            self.catalog = PackCatalog()
+        packs = []
+        for index, reference in enumerate(references):
+            pack = self.catalog.resolve(reference, base, f"{where}[{index}]" if where != "--pack" else where)
+            self.catalog.register(pack, self.registry)
+            if pack not in packs:
+                packs.append(pack)
+        return tuple(packs)
+
+    def _packs_of(self, config: Config) -> tuple[Any, ...]:
+        """The packs enabled for files under ``config``: ``--pack`` ones, then the config's."""
+        if not config.packs:
+            return self._cli_packs
+        own = self._load_packs(config.packs, config.root, f"{config.where}: packs")
+        return self._cli_packs + tuple(p for p in own if p not in self._cli_packs)
 
     # ------------------------------------------------------------------ discovery
     def config_file_for(self, directory: Path) -> Path | None:
@@ -81,7 +127,9 @@ class SettingsResolver:
         if config_file in self._by_file:
             return self._by_file[config_file]
         config = load_config(config_file) if config_file else (self.base_config or Config())
+        packs = self._packs_of(config)  # before the selection: it may name the packs' codes
         resolved = self._build(config)
+        resolved.packs = packs
         self._by_file[config_file] = resolved
         return resolved
 
@@ -166,4 +214,8 @@ class SettingsResolver:
             extra = [c for glob, codes, root in resolved.per_file if path_matches(path, glob, root) for c in codes]
             if extra:
                 selection = selection.with_ignores(extra)
-        return FileSettings(selection, resolved.rule_options, resolved.config)
+        # Rules of packs that another configuration (or another run) enabled do not run here.
+        other = self.registry.pack_codes(enabled=(pack.name for pack in resolved.packs))
+        if other:
+            selection = selection.with_ignores(other)
+        return FileSettings(selection, resolved.rule_options, resolved.config, resolved.packs)

@@ -20,6 +20,13 @@ mapping per test case. A case has either ``pass_str`` (the rule must report noth
       options:                       # optional: [rules.<name>] values for this case
         allow-aliases: false
       filename: case.txt             # optional: chooses the reader (default case.txt)
+      packs: [hubei-2020]            # optional: enable these packs (names or paths) for the case
+
+A ``packs`` key at the top of the file (beside ``rule``) applies to every case of the file; a
+case's own ``packs`` replaces it (``packs: []`` runs the case without packs). Paths are
+relative to the case file. With packs, the packs' rules run too (as they would for a user),
+but only the findings of the case's rule are compared: a case about GOV106 shows that a pack's
+``accept-rows`` silences it.
 
 In a package's tests::
 
@@ -66,6 +73,7 @@ class RuleCase:
     options: dict[str, Any] = field(default_factory=dict)
     filename: str = "case.txt"
     source: str = ""
+    packs: tuple[str, ...] = ()
 
 
 class CaseFileError(ValueError):
@@ -95,14 +103,15 @@ def _cases_from_file(file: Path) -> list[RuleCase]:
     if not isinstance(data, dict) or "rule" not in data:
         raise CaseFileError(f"{file}: a rule-case file is a mapping with a 'rule' key")
     rule = str(data["rule"])
+    file_packs = _packs(data.get("packs"), file, f"{file}: packs")
     cases = []
     for case_id, body in data.items():
-        if case_id == "rule":
+        if case_id in ("rule", "packs"):
             continue
         where = f"{file}: {case_id}"
         if not isinstance(body, dict):
             raise CaseFileError(f"{where}: expected a mapping")
-        unknown = set(body) - {"pass_str", "fail_str", "violations", "options", "filename", "rule"}
+        unknown = set(body) - {"pass_str", "fail_str", "violations", "options", "filename", "rule", "packs"}
         if unknown:
             raise CaseFileError(f"{where}: unknown keys {sorted(unknown)}")
         if ("pass_str" in body) == ("fail_str" in body):
@@ -130,9 +139,21 @@ def _cases_from_file(file: Path) -> list[RuleCase]:
                 options=dict(body.get("options") or {}),
                 filename=str(body.get("filename", "case.txt")),
                 source=str(file),
+                packs=_packs(body["packs"], file, f"{where}: packs") if "packs" in body else file_packs,
             )
         )
     return cases
+
+
+def _packs(value: Any, file: Path, where: str) -> tuple[str, ...]:
+    """Pack references of a case file: names as given, paths made relative to the file."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CaseFileError(f"{where}: expected a list of pack names or paths")
+    from govlint.packs.loader import is_path
+
+    return tuple(str((file.parent / v).resolve()) if is_path(v) else v for v in value)
 
 
 _HOST = None
@@ -147,49 +168,70 @@ def _host():
     return _HOST
 
 
+def _catalog(host):
+    from govlint.packs.loader import PackCatalog
+
+    return PackCatalog(host)
+
+
 def lint_text(
     text: str,
     select: list[str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
     filename: str = "case.txt",
+    packs: list[str] | tuple[str, ...] = (),
 ) -> list[Diagnostic]:
     """Lint ``text`` as if it were the file ``filename`` and return the diagnostics.
 
     ``select`` limits the rules (codes, prefixes or names; default: the default selection);
-    ``options`` maps a rule name or code to its option values.
+    ``options`` maps a rule name or code to its option values; ``packs`` enables province
+    packs (names, or paths relative to the current directory), as ``--pack`` does.
     """
     from govlint.config import Config
     from govlint.runner import Input, check_input
     from govlint.settings import CliOverrides, SettingsResolver
 
     host = _host()
-    overrides = CliOverrides(select=tuple(select) if select is not None else None)
+    overrides = CliOverrides(select=tuple(select) if select is not None else None, packs=tuple(packs))
     config = Config(rules={name: dict(values) for name, values in (options or {}).items()})
-    resolver = SettingsResolver(host.registry, overrides, isolated=True, base_config=config)
+    resolver = SettingsResolver(host.registry, overrides, isolated=True, base_config=config,
+                                catalog_factory=lambda: _catalog(host))
     result = check_input(host, resolver, Input(filename, None, text.encode("utf-8")))
     return result.diagnostics
 
 
-def lint_file(path: str | Path, select: list[str] | None = None) -> list[Diagnostic]:
-    """Lint a file on disk (any format: .txt, .md, .html, .docx, .pdf) with no configuration."""
+def lint_file(path: str | Path, select: list[str] | None = None,
+              packs: list[str] | tuple[str, ...] = ()) -> list[Diagnostic]:
+    """Lint a file on disk (any format: .txt, .md, .html, .docx, .pdf) with no configuration
+    (``packs``: province packs to enable, as ``--pack`` does)."""
     from govlint.runner import Input, check_input
     from govlint.settings import CliOverrides, SettingsResolver
 
     host = _host()
-    overrides = CliOverrides(select=tuple(select) if select is not None else None)
-    resolver = SettingsResolver(host.registry, overrides, isolated=True)
+    overrides = CliOverrides(select=tuple(select) if select is not None else None, packs=tuple(packs))
+    resolver = SettingsResolver(host.registry, overrides, isolated=True, catalog_factory=lambda: _catalog(host))
     path = Path(path)
     return check_input(host, resolver, Input(str(path), path)).diagnostics
 
 
 def run_case(case: RuleCase) -> None:
     """Run one case; raise ``AssertionError`` with a readable diff when it fails."""
-    registry = _host().registry
+    host = _host()
+    registry = host.registry
+    if case.packs:  # register the packs' rules so that the case's rule can be one of them
+        catalog = _catalog(host)
+        for reference in case.packs:
+            catalog.register(catalog.resolve(reference, Path.cwd(), f"{case.id}: packs"), registry)
     target = registry.get(case.rule)
     if target is None:
-        raise AssertionError(f"{case.id}: rule {case.rule!r} is not registered (is its plugin installed?)")
+        raise AssertionError(f"{case.id}: rule {case.rule!r} is not registered (is its plugin installed, "
+                             "or does the case need `packs:`?)")
     options = {target.code: case.options} if case.options else None
-    found = lint_text(case.text, select=[target.code], options=options, filename=case.filename)
+    select = [target.code]
+    if case.packs:  # the packs' rules run too: a pack grants allowances only as a user would see
+        select += [code for name in _pack_names(case.packs, registry) for code in registry.packs[name].codes]
+    found = [d for d in lint_text(case.text, select=select, options=options, filename=case.filename,
+                                  packs=case.packs) if d.code == target.code]
     got = [(d.code, d.line, d.column) for d in found]
     if case.should_pass:
         if found:
@@ -206,3 +248,13 @@ def run_case(case: RuleCase) -> None:
                 f"{case.id}: message at {diagnostic.line}:{diagnostic.column} does not contain "
                 f"{violation.message!r}: {diagnostic.message!r}"
             )
+
+
+def _pack_names(references: tuple[str, ...], registry) -> list[str]:
+    """Names of the registered packs that ``references`` (names or resolved paths) denote."""
+    names = []
+    for reference in references:
+        for name, pack in registry.packs.items():
+            if name == reference or str(pack.path) == reference:
+                names.append(name)
+    return names

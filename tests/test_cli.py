@@ -388,8 +388,9 @@ def test_rules_json():
     assert data["GOV201"] == {
         "code": "GOV201", "name": "missing-section", "severity": "error", "plugin": "sections",
         "status": "stable", "default_enabled": True, "summary": "缺少格式规定的部分",
-        "templates": ["2019", "2021", "unknown"],
+        "templates": ["2019", "2021", "unknown"], "pack": None,
     }
+    assert data["HB001"]["pack"] == "hubei-2020" and data["HB001"]["plugin"] == "packs"
     assert data["GOV303"]["templates"] == ["2019", "2021", "unknown"]  # never a pre-2019 report
     assert data["GOV401"]["templates"] == ["2019", "2021", "legacy", "unknown"]
 

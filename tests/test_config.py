@@ -148,7 +148,7 @@ def test_load_pyproject_table(tmp_path):
         ("per_file_ignores", "did you mean 'per-file-ignores'?"),
         ("output_format", "did you mean 'output-format'?"),
         ("colour", "known keys: select, extend-select, ignore, extend-ignore, per-file-ignores, "
-                   "severity, exclude, output-format, rules"),
+                   "severity, exclude, output-format, rules, packs"),
     ],
 )
 def test_unknown_key(tmp_path, key, hint):

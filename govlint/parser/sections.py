@@ -169,6 +169,8 @@ def _make_section(view: TextView, cand: _Candidate, body_end: int) -> Section:
         similarity=cand.coverage,
         numeral=cand.numeral,
         headings=find_headings(view, body_start, body_end) if cand.number in (1, 5, 6) else [],
+        start=view.doc_offset(cand.start),
+        end=view.doc_offset(body_end),
     )
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from govlint.api import Option, Span, Violation, regex, rule, templates
+from govlint.api import STATUTORY_DEADLINES, Option, Span, Violation, issuer_kind, rule, templates
 
 SOURCE_NAMES = {"title": "标题", "period": "统计期限", "intro": "引言", "header": "网页标题"}
 ROLE_NAMES = {"signed": "落款日期", "published": "发布日期", "period_start": "统计期限起始日期",
@@ -182,34 +181,6 @@ def impossible_date(report, options):
     for mention in report.dates:
         if mention.problem == "impossible":
             yield Violation(f"{_role(mention)}「{mention.raw}」不存在", mention.span)
-
-
-_DEPARTMENT_RE = regex.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|站|队|署|处|部|馆|公司|集团)$")
-_GOVERNMENT_RE = regex.compile(r"(人民政府|政府|管委会|管理委员会|行政公署|实验区|开发区|新区)$")
-_TOWNSHIP_RE = regex.compile(r"(乡|镇|街道|社区|苏木)")
-#: A street office's own name ends like a department's (…街道办事处): not a department.
-_STREET_OFFICE_RE = regex.compile(r"(?<=街道)(办事处|办)$")
-#: The deadlines of 条例 第四十九条 (the defaults of the options below).
-STATUTORY_DEADLINES = {"department": "01-31", "government": "03-31"}
-
-
-def issuer_kind(issuer: str | None) -> str | None:
-    """``government``, ``department``, ``township`` or ``None`` (unknown) from the issuer's name.
-
-    Townships and street offices are not covered by 条例 第四十九条 (their dates are set by
-    local notices), so they are told apart first.
-    """
-    if not issuer:
-        return None
-    name = re.sub(r"\s+", "", issuer)
-    own_name = _STREET_OFFICE_RE.sub("", name.removesuffix("人民政府"))
-    if _TOWNSHIP_RE.search(name) and not _DEPARTMENT_RE.search(own_name):
-        return "township"
-    if _GOVERNMENT_RE.search(name):
-        return "government"
-    if _DEPARTMENT_RE.search(name):
-        return "department"
-    return None
 
 
 @rule(

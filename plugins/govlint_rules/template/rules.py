@@ -125,27 +125,31 @@ def nonstandard_label(report, options):
     Options:
     None.
     """
+    allowed = report.allowances  # wordings an enabled province pack prescribes (武汉's header)
     for table in report.tables.all():
         name = templates.table_name(table.key)
         if table.caption and table.caption_similarity < 1.0 and table.key.startswith("item"):
             yield Violation(f"{name}的标题「{table.caption}」与格式规定的「{table.official_caption}」不一致", table.span)
         if table.key != "review_litigation":
-            header = _header_problem(table)
+            header = _header_problem(table, allowed)
             if header is not None:
                 yield header
         for row in table.rows:
-            if row.status != "missing" and row.similarity < 1.0 and table.key != "review_litigation":
+            if (row.status != "missing" and row.similarity < 1.0 and table.key != "review_litigation"
+                    and not allowed.allows_label(table.key, row.label)):
                 yield Violation(f"{name}的行标签「{row.label}」与格式规定的「{row.official_label}」不一致", row.span)
 
 
-def _header_problem(table) -> Violation | None:
+def _header_problem(table, allowed) -> Violation | None:
     """One finding for a table's header: every column title missing or worded differently.
 
     A garbled or truncated header is one problem, however many column titles it affects.
+    Wordings a province pack accepts (``allowed``) are not differences.
     """
     name = templates.table_name(table.key)
     missing = [c.label for c in table.columns if c.found_label is None]
-    differing = [c for c in table.columns if c.found_label is not None and c.similarity < 1.0]
+    differing = [c for c in table.columns if c.found_label is not None and c.similarity < 1.0
+                 and not allowed.allows_label(table.key, c.found_label)]
     if not missing and not differing:
         return None
     parts = []
@@ -219,6 +223,8 @@ def missing_row(report, options):
     Options:
     None.
     """
+    if report.allowances.supersedes("GOV105"):
+        return  # a province pack's complete-rows rule reports these rows with its own basis
     for table in report.tables.all():
         previous = None
         run: list = []  # consecutive missing rows: one gap, one finding
@@ -293,6 +299,8 @@ def unexpected_row(report, options):
     """
     for table in report.tables.all():
         for row in table.extra_rows:
+            if report.allowances.allows_row(table.key, row.label):
+                continue  # a row the province's format adds (湖北 2020: 其他主动公开文件)
             values = "、".join(c.raw for c in row.found_cells)
             yield Violation(f"{templates.table_name(table.key)}中有格式之外的行「{row.label}」（{values}）", row.span)
 
