@@ -23,7 +23,8 @@ class Count:
 
     ``before`` is the clause up to the number (the phrase it usually counts: 公开政府信息),
     ``after`` the rest of the clause after the measure word (设立5个 *官方政务新媒体*), both
-    as normalised text. ``approximate`` marks 近/约/超/余/多 (``5500余条``).
+    as normalised text (ASCII punctuation, for matching); ``clause`` is the whole clause as
+    written (for quoting). ``approximate`` marks 近/约/超/余/多/万 (``5500余条``, ``1.2万条``).
     """
 
     value: int | float
@@ -33,6 +34,7 @@ class Count:
     before: str = ""
     after: str = ""
     approximate: bool = False
+    clause: str = ""
 
 
 @record
@@ -76,7 +78,9 @@ class ItemList:
     * ``nested`` — an item opens another list (其中 inside the list);
     * ``topic`` — an item is a topic across the others (涉及…, 关于…), or a different
       measure (办结, 答复, 同比);
-    * ``sentence-start`` — the marker opens a sentence (the items may go on after it).
+    * ``sentence-start`` — the marker opens a sentence (the items may go on after it);
+    * ``two-breakdowns`` — the first or the last items alone add up to the total, so the
+      rest is another breakdown of it (by applicant, then by channel).
     """
 
     marker: str
@@ -96,7 +100,7 @@ class ItemList:
 class Flow:
     """Received and completed in adjacent clauses: ``受理审批事项86件，办结168件``.
 
-    ``qualifiers``: ``carry-over`` (the sentence counts last year's backlog: 上年结转, 累计,
+    ``qualifiers``: ``carry-over`` (the paragraph counts last year's backlog: 上年结转, 累计,
     含…), ``other-object`` (the completion names something else), ``other-period``
     (another year or part of the year), ``subset`` (其中…).
     """

@@ -34,8 +34,9 @@ from govlint.parser.sections import SectionLayout
 
 #: Sections whose bodies are prose (the others hold the tables).
 PROSE_SECTIONS = (1, 5, 6)
-#: Sentence punctuation that ends a paragraph line for good (the view is normalised: ；→;).
-LINE_END = "。!?;:"
+#: Sentence punctuation that ends a paragraph line for good. A colon or semicolon does not:
+#: page-wrapped text breaks lines after them (``联系（地址：\n人民大道…）``).
+LINE_END = "。!?"
 #: Characters that end a sentence.
 SENTENCE_END = "。!?"
 #: A heading number at the start of a line: （一） (1) 一、 1. 1、 第一章.

@@ -105,12 +105,14 @@ def _count(view: TextView, paragraph: Paragraph, match: re.Match[str]) -> tuple[
     if match.group("scale"):
         value = value * 10000
         value = int(value) if float(value).is_integer() else value
-    before = text[_clause_start(text, start) : start].strip()
-    after = text[end : _clause_end(text, end)].strip()
+    clause_start, clause_end = _clause_start(text, start), _clause_end(text, end)
+    before = text[clause_start:start].strip()
+    after = text[end:clause_end].strip()
     approximate = (bool(match.group("more") or match.group("scale")) or before.endswith(_APPROX_BEFORE)
                    or after.startswith(_APPROX_AFTER))
     written = paragraph.original(view, start, end)
-    return match, Count(value, unit, written, paragraph.span(view, start, end), before, after, approximate)
+    clause = paragraph.original(view, clause_start, clause_end).strip()
+    return match, Count(value, unit, written, paragraph.span(view, start, end), before, after, approximate, clause)
 
 
 # --------------------------------------------------------------------------- lists
@@ -178,10 +180,19 @@ def read_lists(view: TextView, paragraph: Paragraph, counts: list[tuple[re.Match
             qualifiers.append("nested")  # a list inside a list: where the inner one ends is unsure
         if any(_TOPIC.search(label) for label in labels):
             qualifiers.append("topic")
+        if count is not None and _two_breakdowns(items, count.value):
+            qualifiers.append("two-breakdowns")
         residual = any(_RESIDUAL_RE.match(label) for label in labels)
         found.append(ItemList(marker.group(), count, items, paragraph.span(view, marker.start(), end), residual,
                               sorted(set(qualifiers))))
     return found
+
+
+def _two_breakdowns(items: list[ListItem], total: int | float) -> bool:
+    """Whether the first or the last items alone add up to the total: the rest is a second
+    breakdown of it (自然人100件，法人20件，网上申请90件，信函30件)."""
+    values = [item.count.value for item in items]
+    return any(sum(values[:k]) == total or sum(values[k:]) == total for k in range(1, len(values)))
 
 
 def _items(text: str, counts: list[tuple[re.Match[str], Count]], start: int, in_paren: bool):
@@ -225,7 +236,7 @@ def _items(text: str, counts: list[tuple[re.Match[str], Count]], start: int, in_
             return items, end, ["unclean"]  # text after the count: 规划总结1条同时，…
         separators += next_char
         position = after + 1
-    return items, end, ["unclean"] if items and text[position:].strip() else []
+    return items, end, ["unclean"]  # a separator and no further item: a clause that is none, or a cut
 
 
 def _ends_list(label: str, separators: str) -> bool:
@@ -275,7 +286,7 @@ def read_flows(paragraph: Paragraph, counts: list[tuple[re.Match[str], Count]]) 
             continue
         sentence = _sentence_of(text, first_match.start())
         qualifiers = []
-        if _CARRY_OVER.search(sentence):
+        if _CARRY_OVER.search(text):  # anywhere in the paragraph: 上年结转5件。本年收到10件，办结15件。
             qualifiers.append("carry-over")
         obj = second.before[completed.end() :].strip()
         if obj and obj not in first.before + first.after and not _GENERIC_OBJECT_RE.match(obj):

@@ -33,7 +33,7 @@ def _cn(number: int) -> str:
 
 def _quote(count) -> str:
     """The clause of a count as written around it (全年共受理审批事项86件)."""
-    return f"{count.before}{count.text}{count.after}"
+    return count.clause or count.text
 
 
 # --------------------------------------------------------------------------- GOV701
@@ -52,7 +52,9 @@ def list_sum_mismatch(report, options):
     plain ``label + number`` (``15条共230次``, text after a number, a label with digits), when
     the list ends with 等, when an item uses another measure word (条 and 次), when a number is
     approximate (余, 近, 超), when an item is a topic across the others or another measure
-    (涉及…, 办结…), when a 其中 opens another list inside the list, or when the list has one item.
+    (涉及…, 办结…), when a 其中 opens another list inside the list, when the first or last items
+    alone make up the total (the others break it down a second time: by applicant, then by
+    channel), or when the list has one item.
 
     Why:
     A total that its own breakdown contradicts is an arithmetic error in the published text
@@ -93,7 +95,7 @@ def completed_exceeds_received(report, options):
     What it checks:
     A clause that receives (受理, 收到, 接收, 新收, 接到, 登记) a number of things followed directly
     by a clause that completes them (办结, 答复, 回复, 办理完毕 …): ``受理审批事项86件，办结168件``.
-    The completed count may not exceed the received one. Nothing is said when the sentence
+    The completed count may not exceed the received one. Nothing is said when the paragraph
     counts last year's backlog (结转, 上年, 累计, 含, 包括 …), when the completing clause names
     another object, another period (截至, 季度, two years), a subset (其中), or a number is
     approximate.
@@ -118,7 +120,7 @@ def completed_exceeds_received(report, options):
         received, completed = flow.received, flow.completed
         yield Violation(
             f"「{_quote(received)}，{_quote(completed)}」：{flow.completed_verb}{format_number(completed.value)}{completed.unit}"
-            f"多于{flow.received_verb}{format_number(received.value)}{received.unit}，且句中未提及上年结转",
+            f"多于{flow.received_verb}{format_number(received.value)}{received.unit}，且本段未提及上年结转",
             completed.span,
         )
 
