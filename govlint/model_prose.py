@@ -80,7 +80,9 @@ class ItemList:
       measure (办结, 答复, 同比);
     * ``sentence-start`` — the marker opens a sentence (the items may go on after it);
     * ``two-breakdowns`` — the first or the last items alone add up to the total, so the
-      rest is another breakdown of it (by applicant, then by channel).
+      rest is another breakdown of it (by applicant, then by channel);
+    * ``pending`` — the paragraph says part of the total is still being handled (结转, 顺延,
+      正在办理): results listed after 受理100件 may leave those out.
     """
 
     marker: str

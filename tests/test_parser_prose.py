@@ -162,6 +162,7 @@ def test_gazetteer_has_every_division_once():
     assert len(cities) == 337  # 333 prefecture-level divisions and 4 older names (襄樊, 思茅, 莱芜, 巢湖)
     full_names = [name for _, _, _, listed in gazetteer.PROVINCES for name in (e.partition("/")[0] for e in listed.split())]
     assert len(full_names) == len(set(full_names))
+    assert all(name.endswith(("省", "市", "州", "区", "盟")) for name in index)  # find_all looks up only these
     assert all(index[name].province == full for full, _, _, listed in gazetteer.PROVINCES
                for name in (e.partition("/")[0] for e in listed.split()))
 
@@ -224,7 +225,7 @@ def _prose(relative: str):
 def test_real_pdf_text_review_results_add_up():
     lists = _prose("corpus/002_2024_huaian_shi.txt").lists
     assert [(found.total.value, found.item_sum, found.residual, found.qualifiers) for found in lists] == [
-        (351, 351, True, []), (46, 46, True, [])]
+        (351, 351, True, ["pending"]), (46, 46, True, ["pending"])]  # the paragraph names 34 carried over
 
 
 @pytestmark_shared
@@ -249,3 +250,10 @@ def test_real_reports_give_no_text_finding():
     for relative in ("seeds/000_07f3dd90ea4b5b07.txt", "corpus/002_2024_huaian_shi.txt",
                      "corpus/117_2017_fujian_pingtan_legacy.txt", "corpus/123_2025_shanghai_shi_bangongting.md"):
         assert not lint_file(SHARED / relative, select=["GOV7"]), relative
+
+
+def test_a_document_that_is_no_report_has_no_prose():
+    parsed = parse(Document("notes.txt", "会议纪要\n全年公开政府信息520条，其中政策文件120条，其他信息200条。根据《《某办法》执行。\n"))
+    assert not parsed.has_report_content
+    facts = parsed.prose
+    assert not facts.lists and not facts.marks and not facts.counts

@@ -14,7 +14,6 @@ from govlint.parser.detect import decide, legacy_evidence, legacy_table_header, 
 from govlint.parser.legacy import read_legacy_statistics
 from govlint.parser.metadata import extract_metadata
 from govlint.parser.normalize import TextView
-from govlint.parser.prose import read_prose
 from govlint.parser.sections import SectionLayout, find_part_count, find_sections
 from govlint.parser.active_tables import read_active_tables
 from govlint.parser.tables import (
@@ -39,8 +38,15 @@ def parse(document: Document) -> Report:
     read_tables(view, layout, report)
     prose = [(0, intro_end)] + ([layout.bodies[1]] if 1 in layout.bodies else [])
     report.claims = find_claims(view, prose, report.year, report.issuer)
-    report._read_prose = lambda: read_prose(view, layout, report)
+    report._read_prose = lambda: _read_prose(view, layout, report)
     return report
+
+
+def _read_prose(view: TextView, layout: SectionLayout, report: Report):
+    """The prose facts, read the first time a rule or ``extract`` asks (imported then too)."""
+    from govlint.parser.prose import read_prose
+
+    return read_prose(view, layout, report)
 
 
 def section_region(layout: SectionLayout, number: int, length: int) -> tuple[int, int]:

@@ -80,8 +80,13 @@ class Paragraph:
 
 
 def prose_regions(view: TextView, layout: SectionLayout, report: Report) -> list[tuple[int, int]]:
-    """View ranges of the prose: the introduction and sections 一, 五, 六 (in order)."""
+    """View ranges of the prose: the introduction and sections 一, 五, 六 (in order).
+
+    A document with nothing of a report (no section, no table: GOV002) has no prose.
+    """
     length = len(view.text)
+    if not report.has_report_content:
+        return []
     if report.template == "legacy":
         from govlint.parser.detect import legacy_table_header
 
@@ -107,8 +112,12 @@ def _lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def display_width(line: str) -> int:
-    """Width of a line as laid out on a page: a Chinese character is two columns wide."""
-    return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
+    """Width of a line as laid out on a page: a Chinese character is two columns wide.
+
+    Computed from the UTF-8 length (a Chinese character takes 3 bytes, ASCII 1): (bytes +
+    characters) / 2 counts 2 for the first and 1 for the second, without a loop in Python.
+    """
+    return (len(line.encode("utf-8")) + len(line)) // 2
 
 
 def wrap_width(lines: list[str]) -> int | None:

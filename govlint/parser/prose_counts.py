@@ -29,9 +29,10 @@ from govlint.parser.words import Words
 #: Measure words of counts (longest first: 人次 before 人, 件次 before 件).
 UNITS = ("人次", "件次", "条次", "篇次", "户次", "项", "条", "件", "次", "个", "篇", "起", "宗", "份", "场", "期",
          "批", "家", "户", "处", "封", "名", "部", "套", "册", "张", "类", "人")
-#: ``1.2万条`` is a rounded figure: read (×10000) but approximate.
+#: ``1.2万条`` is a rounded figure: read (×10000) but approximate. Digits after ``1,`` are the
+#: tail of a number with a thousands separator (1,234条), not a count of their own.
 _COUNT_RE = regex.compile(
-    r"(?<![\d.\-/])(?P<number>\d+(?:\.\d+)?)[ ]*(?P<scale>万)?[ ]*(?P<more>余|多)?[ ]*(?P<unit>" + "|".join(UNITS) + ")"
+    r"(?<![\d.\-/])(?<!\d,)(?P<number>\d+(?:\.\d+)?)[ ]*(?P<scale>万)?[ ]*(?P<more>余|多)?[ ]*(?P<unit>" + "|".join(UNITS) + ")"
 )
 #: A measure word followed by these characters is part of a word (5条例? 3处罚 …), not a count.
 _NOT_A_UNIT_BEFORE = {
@@ -61,6 +62,11 @@ _RESIDUAL_RE = regex.compile(r"^(?:和|及|以及|还有)?(?:其他|其它|其�
 #: An item that is a topic across the others, or a different measure.
 _TOPIC = Words("涉及", "关于", "有关", "针对", "办结", "答复", "回复", "按时", "按期", "同比", "较上年", "增长", "下降",
                "增加", "减少", "累计", "结转")
+#: A count of a change, not of a total (比上年增加5件).
+_CHANGE = Words("增加", "减少", "增长", "下降", "上升", "降低", "提高", "同比", "环比", "比上年", "较上年", "比去年", "较去年",
+                "多出", "少了")
+#: Words saying part of a total is still being handled: a list of results may leave it out.
+_PENDING = Words("结转", "顺延", "转入下", "正在办理", "尚在办理", "办理中", "未办结", "延期答复", "延长答复")
 _TOTAL_MARK_RE = regex.compile(r"(?:共|共计|合计|总计|累计|总数)[ ]*$")
 #: Trailing text allowed after a total's count before the list marker (信息 in 348条信息).
 _TOTAL_TAIL = 8
@@ -150,6 +156,8 @@ def _total_before(text: str, counts: list[tuple[re.Match[str], Count]], marker_s
         return None, sentence_start
     if len(inside) > 1 and not _TOTAL_MARK_RE.search(text[clause_start : match.start()]):
         return None, sentence_start
+    if _CHANGE.search(count.before):
+        return None, sentence_start  # 比上年增加5件，其中…: a change, not the total itemised
     return count, sentence_start
 
 
@@ -182,6 +190,8 @@ def read_lists(view: TextView, paragraph: Paragraph, counts: list[tuple[re.Match
             qualifiers.append("topic")
         if count is not None and _two_breakdowns(items, count.value):
             qualifiers.append("two-breakdowns")
+        if _PENDING.search(text):
+            qualifiers.append("pending")
         residual = any(_RESIDUAL_RE.match(label) for label in labels)
         found.append(ItemList(marker.group(), count, items, paragraph.span(view, marker.start(), end), residual,
                               sorted(set(qualifiers))))
@@ -327,7 +337,7 @@ _QUANTIFIER_CHARS = set("零〇一二两三四五六七八九十百千万亿几�
 _UNIT_WORDS = frozenset(
     "萧条 面条 金条 便条 教条 链条 发条 苗条 线条 纸条 字条 封条 横条 油条 欠条 借条 收条 白条 专条 信条 枝条 柳条 藤条 "
     "文件 案件 事件 邮件 信件 条件 软件 硬件 证件 附件 稿件 部件 配件 要件 函件 快件 物件 构件 元件 组件 零件 办件 来件 急件 "
-    "密件 卷件 批件 原件 样件 工件 铸件 挂件 插件 机件 器件 "
+    "密件 卷件 批件 原件 样件 工件 铸件 挂件 插件 机件 器件 印件 描件 子件 "
     "人次 层次 名次 档次 批次 班次 车次 架次 频次 场次 位次 户次 件次 条次 篇次 席次 轮次 帧次 渐次 年次 "
     "个个 诗篇 长篇 短篇 开篇 全篇 通篇 篇篇 中篇 终篇 续篇 名篇 鸿篇".split()
 )

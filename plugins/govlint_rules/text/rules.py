@@ -38,6 +38,10 @@ def _quote(count) -> str:
 
 # --------------------------------------------------------------------------- GOV701
 
+#: Qualifiers that cannot make items add up to *more* than their total: items still being
+#: handled are left out of a list, and items in the next sentence only add to it.
+_EXCESS_STILL_WRONG = frozenset({"pending", "sentence-start"})
+
 @rule("GOV701", "list-sum-mismatch", "分项列举之和与所述总数不符", "warning")
 def list_sum_mismatch(report, options):
     """The items of an itemised list do not add up to the total stated before it.
@@ -47,8 +51,9 @@ def list_sum_mismatch(report, options):
     of the sentence: ``政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，
     尚未审结37件``. The items are summed and compared with the total. A list with 其中 may
     name only the main parts of its total ("among them"), so a shortfall is reported only when
-    the list is closed by a residual item (其他…, 其余…) that makes it a partition; items that add
-    up to *more* than their total are always reported. Nothing is said when an item is not a
+    the list is closed by a residual item (其他…, 其余…) that makes it a partition and the
+    paragraph does not say that part of the total is still being handled (结转, 顺延, 正在办理);
+    items that add up to *more* than their total are always reported. Nothing is said when an item is not a
     plain ``label + number`` (``15条共230次``, text after a number, a label with digits), when
     the list ends with 等, when an item uses another measure word (条 and 次), when a number is
     approximate (余, 近, 超), when an item is a topic across the others or another measure
@@ -72,10 +77,14 @@ def list_sum_mismatch(report, options):
     """
     for found in report.prose.lists:
         total = found.total
-        if total is None or found.qualifiers or len(found.items) < 2:
+        if total is None or len(found.items) < 2 or found.item_sum == total.value:
             continue
         summed = found.item_sum
-        if summed == total.value or (summed < total.value and not found.residual):
+        if summed > total.value:
+            unsure = set(found.qualifiers) - _EXCESS_STILL_WRONG
+        else:
+            unsure = set(found.qualifiers) or not found.residual
+        if unsure:
             continue
         parts = " + ".join(f"{item.label}{format_number(item.count.value)}" for item in found.items)
         relation = "多于" if summed > total.value else "少于"
