@@ -123,7 +123,8 @@ def _count(view: TextView, paragraph: Paragraph, match: re.Match[str]) -> tuple[
 
 # --------------------------------------------------------------------------- lists
 
-def _total_before(text: str, counts: list[tuple[re.Match[str], Count]], marker_start: int):
+def _total_before(text: str, counts: list[tuple[re.Match[str], Count]],
+                  marker_start: int) -> tuple[Count | None, bool] | None:
     """``(total, opens_sentence)`` for a list marker, or ``None`` when it opens no list.
 
     A marker opens a list after a comma, a colon or an opening parenthesis, or at the start
@@ -162,7 +163,7 @@ def _total_before(text: str, counts: list[tuple[re.Match[str], Count]], marker_s
 
 
 def read_lists(view: TextView, paragraph: Paragraph, counts: list[tuple[re.Match[str], Count]]) -> list[ItemList]:
-    """Itemised lists with a stated total in one paragraph."""
+    """Itemised lists of one paragraph (with their stated total, when there is one)."""
     text = paragraph.text
     found = []
     for marker in _MARKER_RE.finditer(text):
@@ -175,27 +176,34 @@ def read_lists(view: TextView, paragraph: Paragraph, counts: list[tuple[re.Match
         if not raw_items or (count is None and len(raw_items) < 2):
             continue
         items = _with_percentages(view, paragraph, raw_items)
-        qualifiers = list(qualifiers)
+        qualifiers = qualifiers + _list_qualifiers(text, marker.start(), count, items)
         if sentence_start:
             qualifiers.append("sentence-start")
-        if (count is not None and count.approximate) or any(item.count.approximate for item in items):
-            qualifiers.append("approximate")
-        if len({item.count.unit for item in items} | ({count.unit} if count is not None else set())) > 1:
-            qualifiers.append("mixed-units")
-        labels = [item.label for item in items]
-        sentence_start_at = _sentence_start(text, marker.start())
-        if any("其中" in label or "包括" in label for label in labels) or _MARKER_RE.search(text, sentence_start_at, marker.start()):
-            qualifiers.append("nested")  # a list inside a list: where the inner one ends is unsure
-        if any(_TOPIC.search(label) for label in labels):
-            qualifiers.append("topic")
-        if count is not None and _two_breakdowns(items, count.value):
-            qualifiers.append("two-breakdowns")
-        if _PENDING.search(text):
-            qualifiers.append("pending")
-        residual = any(_RESIDUAL_RE.match(label) for label in labels)
+        residual = any(_RESIDUAL_RE.match(item.label) for item in items)
         found.append(ItemList(marker.group(), count, items, paragraph.span(view, marker.start(), end), residual,
                               sorted(set(qualifiers))))
     return found
+
+
+def _list_qualifiers(text: str, marker_start: int, total: Count | None, items: list[ListItem]) -> list[str]:
+    """What makes a list unsure as a partition of its total (see :class:`ItemList`)."""
+    qualifiers = []
+    counts = [item.count for item in items] + ([total] if total is not None else [])
+    if any(count.approximate for count in counts):
+        qualifiers.append("approximate")
+    if len({count.unit for count in counts}) > 1:
+        qualifiers.append("mixed-units")
+    labels = [item.label for item in items]
+    if any("其中" in label or "包括" in label for label in labels) or \
+            _MARKER_RE.search(text, _sentence_start(text, marker_start), marker_start):
+        qualifiers.append("nested")  # a list inside a list: where the inner one ends is unsure
+    if any(_TOPIC.search(label) for label in labels):
+        qualifiers.append("topic")
+    if total is not None and _two_breakdowns(items, total.value):
+        qualifiers.append("two-breakdowns")
+    if _PENDING.search(text):
+        qualifiers.append("pending")
+    return qualifiers
 
 
 def _two_breakdowns(items: list[ListItem], total: int | float) -> bool:
