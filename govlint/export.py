@@ -127,6 +127,50 @@ def _contact(field: ContactField) -> dict[str, Any]:
     return {"kind": field.kind, "label": field.label, "value": field.value, **_pos(field.span)}
 
 
+def _count(count) -> dict[str, Any] | None:
+    if count is None:
+        return None
+    return {"value": count.value, "unit": count.unit, "text": count.text, "clause": count.clause,
+            "approximate": count.approximate, **_pos(count.span)}
+
+
+def _place(place) -> dict[str, Any] | None:
+    return None if place is None else {"name": place.name, "province": place.province, "city": place.city}
+
+
+def _list(found) -> dict[str, Any]:
+    items = []
+    for item in found.items:
+        percentage = item.percentage
+        items.append({"label": item.label, **_count(item.count),
+                      "percentage": None if percentage is None else {"value": percentage.value, "text": percentage.text,
+                                                                     "decimals": percentage.decimals, **_pos(percentage.span)}})
+    return {"marker": found.marker, "total": _count(found.total), "items": items, "item_sum": found.item_sum,
+            "residual": found.residual, "qualifiers": found.qualifiers, **_pos(found.span)}
+
+
+def _prose(report: Report) -> dict[str, Any]:
+    """The prose facts (``report.prose``): what the GOV7xx rules judge."""
+    prose = report.prose
+    locale = prose.locale
+    return {
+        "locale": None if locale is None else {"province": locale.province, "city": locale.city,
+                                               "source": locale.source, "text": locale.text},
+        "counts": [_count(c) for c in prose.counts],
+        "lists": [_list(found) for found in prose.lists],
+        "flows": [{"received": _count(f.received), "completed": _count(f.completed), "received_verb": f.received_verb,
+                   "completed_verb": f.completed_verb, "qualifiers": f.qualifiers} for f in prose.flows],
+        "uncounted": [{"text": u.text, "unit": u.unit, **_pos(u.span)} for u in prose.uncounted],
+        "enumerations": [{"style": m.style, "number": m.number, "text": m.text, "block": m.block, **_pos(m.span)}
+                         for m in prose.enumerations],
+        "titles": [{"text": t.text, "kind": t.kind, "place": _place(t.place), "qualifiers": t.qualifiers, **_pos(t.span)}
+                   for t in prose.titles],
+        "places": [{"text": p.text, **_place(p.place), "qualifiers": p.qualifiers, **_pos(p.span)} for p in prose.places],
+        "marks": [{"kind": m.kind, "mark": m.mark, "context": m.context, **_pos(m.span)} for m in prose.marks],
+        "repeats": [{"text": r.text, "occurrences": [_pos(span) for span in r.spans]} for r in prose.repeats],
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON object of one parsed report (schema version :data:`SCHEMA_VERSION`)."""
     return {
@@ -168,4 +212,5 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "contacts": [_contact(c) for c in report.contacts],
         "fee_statement": _fact(report.fee_statement),
         "problems": [{"kind": p.kind, "message": p.message, **_pos(p.span)} for p in report.problems],
+        "prose": _prose(report),
     }

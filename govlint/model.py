@@ -19,6 +19,7 @@ from govlint.records import factory, record
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.document import Document
+    from govlint.model_prose import ProseFacts
     from govlint.templates import TableSpec
 
 Template = Literal["2019", "2021", "legacy", "unknown"]
@@ -498,6 +499,22 @@ class Report:
     previous: "Report | None" = None
     #: What the enabled province packs accept for this report (set before rules run).
     allowances: Allowances = NO_ALLOWANCES
+    #: The prose facts (:mod:`govlint.model_prose`), read the first time ``prose`` is asked
+    #: for: most runs select no rule that needs them, and reading them costs parse time.
+    _prose: "ProseFacts | None" = None
+    _read_prose: "Callable[[], ProseFacts] | None" = None
+
+    @property
+    def prose(self) -> "ProseFacts":
+        """Facts of the prose: counts, itemised lists, enumerations, titles, places, marks…"""
+        if self._prose is None:
+            if self._read_prose is not None:
+                self._prose, self._read_prose = self._read_prose(), None
+            else:
+                from govlint.model_prose import ProseFacts
+
+                self._prose = ProseFacts()
+        return self._prose
 
     def section(self, number: int) -> Section | None:
         """The first section with this number (1–6), or ``None`` if it is missing."""

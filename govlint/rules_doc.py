@@ -18,6 +18,7 @@ FAMILIES = {
     "GOV4": "Dates and statistics period",
     "GOV5": "Contact information",
     "GOV6": "Prose against tables, and cross-year consistency",
+    "GOV7": "The text itself (sums, percentages, enumerations, places, punctuation, repeats)",
     "GOV9": "Meta",
 }
 

@@ -22,7 +22,7 @@ RULES_DIR = Path(__file__).resolve().parent / "rules"
 CASES: list[RuleCase] = load_cases(RULES_DIR)
 
 #: Families whose rules must each have passing and failing cases here.
-FAMILIES = ("document", "template", "sections", "arithmetic", "dates", "contact")
+FAMILIES = ("document", "template", "sections", "arithmetic", "dates", "contact", "text")
 
 #: Rules whose failing input cannot be written as a YAML case (the text is encoded as
 #: UTF-8), with the Python test below that covers it instead.

@@ -38,7 +38,15 @@ def parse(document: Document) -> Report:
     read_tables(view, layout, report)
     prose = [(0, intro_end)] + ([layout.bodies[1]] if 1 in layout.bodies else [])
     report.claims = find_claims(view, prose, report.year, report.issuer)
+    report._read_prose = lambda: _read_prose(view, layout, report)
     return report
+
+
+def _read_prose(view: TextView, layout: SectionLayout, report: Report):
+    """The prose facts, read the first time a rule or ``extract`` asks (imported then too)."""
+    from govlint.parser.prose import read_prose
+
+    return read_prose(view, layout, report)
 
 
 def section_region(layout: SectionLayout, number: int, length: int) -> tuple[int, int]:
