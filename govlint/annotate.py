@@ -24,7 +24,6 @@ from govlint.errors import InputError
 
 AUTHOR = "govlint"
 INITIALS = "GL"
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def default_output(path: Path) -> Path:
@@ -34,8 +33,7 @@ def default_output(path: Path) -> Path:
 
 def comment_text(diagnostic: Diagnostic) -> str:
     """What the comment says: code, severity and message."""
-    severity = SEVERITY_NAMES.get(diagnostic.severity.value, diagnostic.severity.value)
-    return f"{diagnostic.code}［{severity}］{diagnostic.message}"
+    return f"{diagnostic.code}［{diagnostic.severity_label}］{diagnostic.message}"
 
 
 def annotate(data: bytes, diagnostics: Iterable[Diagnostic], block_texts: list[str]) -> tuple[bytes, int]:
@@ -81,8 +79,7 @@ def _target(blocks: list, block_texts: list[str], diagnostic: Diagnostic) -> tup
     index = diagnostic.line - 1
     if not 0 <= index < len(blocks):
         return None
-    if diagnostic.line == 1 and diagnostic.column == 1 and diagnostic.end_line == 1 and diagnostic.end_column == 1:
-        # a finding about the whole file (no place): anchor on the first paragraph with text
+    if diagnostic.whole_file:  # no place in the file: anchor on the first paragraph with text
         for (element, cells, _, _), text in zip(blocks, block_texts):
             if not cells and text.strip():
                 return element, False

@@ -48,6 +48,10 @@ class Violation:
     span: Span | None = None
 
 
+#: How users read each severity (concise and full output, Word comments).
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
 @record
 class Diagnostic:
     """One finding, fully resolved: ready for any output format."""
@@ -68,6 +72,16 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         """Path, then position, then code: the order users read diagnostics in."""
         return (self.path, self.line, self.column, self.code)
+
+    @property
+    def whole_file(self) -> bool:
+        """A finding about the whole file (no place in it): shown without a caret."""
+        return (self.line, self.column, self.end_line, self.end_column) == (1, 1, 1, 1)
+
+    @property
+    def severity_label(self) -> str:
+        """The severity as users read it: 错误, 警告, 提示."""
+        return SEVERITY_LABELS[self.severity.value]
 
     @property
     def is_error(self) -> bool:

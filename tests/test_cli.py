@@ -78,7 +78,7 @@ def test_check_examples_directory_reports_and_exits_1():
     assert result.lines, "expected diagnostics"
     for line in result.lines:
         assert CONCISE_LINE.match(line), line
-    assert f"examples/defective-report-2023.txt:65:1: GOV201 {DEFECTIVE_GOV201}" in result.lines
+    assert f"examples/defective-report-2023.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}" in result.lines
 
 
 def test_default_format_on_a_pipe_is_concise():
@@ -98,7 +98,7 @@ def test_warnings_only_exit_0(tmp_path):
     copy_text(DEFECTIVE, tmp_path / "r.txt")
     result = run("check", "--select", "GOV205", "r.txt", cwd=tmp_path)
     assert result.code == 0
-    assert result.lines == ["r.txt:10:1: GOV205 第一部分「一、总体情况」的小标题编号跳到「（四）」，缺少「（三）」"]
+    assert result.lines == ["r.txt:10:1: GOV205 [警告] 第一部分「一、总体情况」的小标题编号跳到「（四）」，缺少「（三）」"]
 
 
 def test_severity_config_turns_error_into_warning(tmp_path):
@@ -106,7 +106,7 @@ def test_severity_config_turns_error_into_warning(tmp_path):
     (tmp_path / ".govlint.toml").write_text('[severity]\nmissing-section = "warning"\n', encoding="utf-8")
     result = run("check", "--select", "GOV201", "r.txt", cwd=tmp_path)
     assert result.code == 0
-    assert result.lines == [f"r.txt:65:1: GOV201 {DEFECTIVE_GOV201}"]
+    assert result.lines == [f"r.txt:65:1: GOV201 [警告] {DEFECTIVE_GOV201}"]
 
 
 def test_missing_file(tmp_path):
@@ -120,7 +120,7 @@ def test_missing_file_does_not_stop_other_files(tmp_path):
     copy_text(DEFECTIVE, tmp_path / "r.txt")
     result = run("check", "--select", "GOV201", "nope.txt", "r.txt", cwd=tmp_path)
     assert_usage_error(result, "nope.txt: 文件不存在")
-    assert f"r.txt:65:1: GOV201 {DEFECTIVE_GOV201}" in result.lines
+    assert f"r.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}" in result.lines
 
 
 def test_unknown_selected_code():
@@ -140,7 +140,7 @@ def test_unknown_selected_code_with_a_config_file_names_the_option(tmp_path):
 def test_exit_zero_turns_findings_into_0():
     result = run("check", "--exit-zero", "examples/")
     assert result.code == 0
-    assert f"examples/defective-report-2023.txt:65:1: GOV201 {DEFECTIVE_GOV201}" in result.lines
+    assert f"examples/defective-report-2023.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}" in result.lines
 
 
 def test_exit_zero_does_not_hide_exit_2(tmp_path):
@@ -169,7 +169,7 @@ def test_unreadable_file(tmp_path, data, reason):
     result = run("check", "report.txt", cwd=tmp_path)
     assert result.stderr == f"govlint: error: report.txt: {reason}\n"
     assert_usage_error(result)
-    assert result.lines == [f"report.txt:1:1: GOV001 无法读取文件：{reason}"]
+    assert result.lines == [f"report.txt:1:1: GOV001 [错误] 无法读取文件：{reason}"]
 
 
 def test_gbk_file_is_checked_and_reported_as_legacy_encoding(tmp_path):
@@ -178,7 +178,7 @@ def test_gbk_file_is_checked_and_reported_as_legacy_encoding(tmp_path):
     assert result.code == 0  # GOV003 is info-level
     assert result.stderr == ""
     assert result.lines == [
-        "gbk.txt:1:1: GOV003 文件按 GB18030/GBK 编码解码，建议另存为 UTF-8 以免在网站和其他系统中显示乱码"
+        "gbk.txt:1:1: GOV003 [提示] 文件按 GB18030/GBK 编码解码，建议另存为 UTF-8 以免在网站和其他系统中显示乱码"
     ]
 
 
@@ -198,13 +198,13 @@ def test_stdin_with_stdin_filename(tmp_path):
     result = run("check", "--select", "GOV201", "-", "--stdin-filename", "x.txt", cwd=tmp_path,
                  stdin=DEFECTIVE.read_bytes())
     assert result.code == 1
-    assert result.lines == [f"x.txt:65:1: GOV201 {DEFECTIVE_GOV201}"]
+    assert result.lines == [f"x.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}"]
 
 
 def test_stdin_without_filename(tmp_path):
     result = run("check", "--select", "GOV201", "-", cwd=tmp_path, stdin=DEFECTIVE.read_bytes())
     assert result.code == 1
-    assert result.lines == [f"<stdin>:65:1: GOV201 {DEFECTIVE_GOV201}"]
+    assert result.lines == [f"<stdin>:65:1: GOV201 [错误] {DEFECTIVE_GOV201}"]
 
 
 def test_stdin_filename_selects_per_file_ignores(tmp_path):
@@ -243,9 +243,9 @@ def test_directory_picks_up_report_files_only(tmp_path):
     result = run("check", "--select", "GOV201", "reports", cwd=tmp_path)
     assert result.code == 1
     assert result.lines == [
-        f"reports/a.md:65:1: GOV201 {DEFECTIVE_GOV201}",
-        f"reports/b.txt:65:1: GOV201 {DEFECTIVE_GOV201}",
-        f"reports/nested/c.TXT:65:1: GOV201 {DEFECTIVE_GOV201}",
+        f"reports/a.md:65:1: GOV201 [错误] {DEFECTIVE_GOV201}",
+        f"reports/b.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}",
+        f"reports/nested/c.TXT:65:1: GOV201 [错误] {DEFECTIVE_GOV201}",
     ]
 
 
@@ -253,7 +253,7 @@ def test_exclude_option_skips_directory(tmp_path):
     copy_text(DEFECTIVE, tmp_path / "reports" / "a.txt")
     copy_text(DEFECTIVE, tmp_path / "reports" / "drafts" / "b.txt")
     result = run("check", "--select", "GOV201", "--exclude", "drafts", "reports", cwd=tmp_path)
-    assert result.lines == [f"reports/a.txt:65:1: GOV201 {DEFECTIVE_GOV201}"]
+    assert result.lines == [f"reports/a.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}"]
 
 
 # --------------------------------------------------------------------------- statistics, count, output file
@@ -309,7 +309,7 @@ def test_output_file(tmp_path):
     result = run("check", "--select", "GOV201", "-o", "out.txt", "a.txt", cwd=tmp_path)
     assert result.code == 1
     assert (result.stdout, result.stderr) == ("", "")
-    assert (tmp_path / "out.txt").read_bytes() == f"a.txt:65:1: GOV201 {DEFECTIVE_GOV201}\n".encode("utf-8")
+    assert (tmp_path / "out.txt").read_bytes() == f"a.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}\n".encode("utf-8")
 
 
 def test_output_file_in_missing_directory(tmp_path):

@@ -20,6 +20,7 @@ import functools
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -316,7 +317,7 @@ def test_full_format_aligns_the_caret_under_cjk_and_tabs():
     d = diagnostic(line=4, column=5, end_column=11, message="示例")
     FullFormatter(stream).render(result_of(d, lines={4: source}))
     header, shown, carets = stream.getvalue().splitlines()
-    assert header == "r.txt:4:5: GOV203 [warning] 示例"
+    assert header == "r.txt:4:5: GOV203 [警告] 示例"
     assert shown == f"  4 | {TAB}（一）主动公开情况"
     assert carets == "    | " + " " * 10 + "^" * 12
     # The caret starts under 「主」: same display width before it on both lines.
@@ -327,7 +328,7 @@ def test_full_format_aligns_the_caret_under_cjk_and_tabs():
 def test_full_format_skips_blank_source_lines():
     stream = io.StringIO()
     FullFormatter(stream).render(result_of(diagnostic(line=2), lines={2: "   "}))
-    assert stream.getvalue() == "r.txt:2:2: GOV203 [warning] 标题不一致\n"
+    assert stream.getvalue() == "r.txt:2:2: GOV203 [警告] 标题不一致\n"
 
 
 def test_full_format_multiline_span_marks_to_end_of_line():
@@ -335,3 +336,39 @@ def test_full_format_multiline_span_marks_to_end_of_line():
     d = diagnostic(line=1, column=3, end_line=2, end_column=1)
     FullFormatter(stream).render(result_of(d, lines={1: "一、总体情况"}))
     assert stream.getvalue().splitlines()[2] == "    | " + " " * 4 + "^" * 8
+
+
+# --------------------------------------------------------------------------- SARIF details
+
+#: RFC 3986 URI reference characters: unreserved, sub-delims, ':', '@', '/', '?', '#' and %XX.
+_URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-F]{2})*$")
+
+
+def test_sarif_uris_are_percent_encoded_and_unreadable_files_are_notifications(tmp_path):
+    from urllib.parse import unquote
+
+    folder = tmp_path / "各单位 报告"
+    folder.mkdir()
+    (folder / "示例局 2023年报告.txt").write_bytes((FIXTURES / INPUT).read_bytes())
+    (folder / "空白 报告.txt").write_bytes(b"")
+    proc = govlint("check", "--isolated", "--output-format", "sarif", "各单位 报告", cwd=tmp_path)
+    assert proc.returncode == 2
+    run = json.loads(proc.stdout.decode("utf-8"))["runs"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    assert uris and all(_URI_REFERENCE.match(u) for u in uris), uris
+    assert {unquote(u) for u in uris} == {"各单位 报告/示例局 2023年报告.txt", "各单位 报告/空白 报告.txt"}  # GOV001 too
+    invocation = run["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "文件为空" in notification["message"]["text"]
+    uri = notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert _URI_REFERENCE.match(uri) and unquote(uri) == "各单位 报告/空白 报告.txt"
+
+
+def test_whole_file_findings_have_no_caret():
+    from govlint.output.full import FullFormatter
+
+    whole = diagnostic(line=1, column=1, end_line=1, end_column=1, code="GOV401", message="未说明统计期限")
+    stream = io.StringIO()
+    FullFormatter(stream).render(result_of(whole, lines={1: "示例区2023年政府信息公开工作年度报告"}))
+    assert stream.getvalue() == "r.txt:1:1: GOV401 [警告] 未说明统计期限\n"

@@ -355,7 +355,7 @@ def test_third_party_rule_reports_position(tmp_path: Path, good_plugin: Path, re
                        "--select", "XX001", str(report))
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""
-    assert proc.stdout.splitlines() == [f"{report}:{TODO_LINE}:{TODO_COLUMN}: XX001 留有占位文字「待补充」"]
+    assert proc.stdout.splitlines() == [f"{report}:{TODO_LINE}:{TODO_COLUMN}: XX001 [错误] 留有占位文字「待补充」"]
 
 
 def test_third_party_rule_in_json_output(tmp_path: Path, good_plugin: Path, report: Path) -> None:

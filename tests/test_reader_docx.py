@@ -213,7 +213,7 @@ def test_stdin_filename_chooses_the_docx_reader() -> None:
     data = write_docx(Sample(SPEC, edits=(("五、存在的主要问题及改进情况", "五、存在问题和下步改进情况"),)))
     result = run("check", "--isolated", "--select", "GOV203", "--output-format", "concise",
                  "-", "--stdin-filename", "x.docx", stdin=data)
-    assert result.lines == [f"x.docx:{block_of(data, '五、存在问题')}:1: GOV203 第五部分标题「存在问题和下步改进情况」"
+    assert result.lines == [f"x.docx:{block_of(data, '五、存在问题')}:1: GOV203 [警告] 第五部分标题「存在问题和下步改进情况」"
                             "与格式规定的「存在的主要问题及改进情况」不一致"], result
     assert result.code == 0  # GOV203 is a warning
 

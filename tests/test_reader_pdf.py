@@ -227,7 +227,7 @@ def test_cli_positions_and_full_output(tmp_path) -> None:
     result = run("check", "--isolated", "--select", "GOV307", "--output-format", "concise", "r.pdf", cwd=tmp_path)
     document = read(synthetic_pdf(blank=True))
     page, line = document.position(document.text.index(BLANK_CELL))
-    assert result.lines == [f"r.pdf:{page}:{line}: GOV307 第三部分「收到和处理政府信息公开申请情况」表「{BLANK_ROW}」"
+    assert result.lines == [f"r.pdf:{page}:{line}: GOV307 [错误] 第三部分「收到和处理政府信息公开申请情况」表「{BLANK_ROW}」"
                             "行的「总计」为空白（未填），而各类申请人列已填写数字"]
     full = run("check", "--isolated", "--select", "GOV307", "--output-format", "full", "r.pdf", cwd=tmp_path)
     assert full.lines[0].startswith(f"r.pdf:{page}:{line}: GOV307")

@@ -128,7 +128,7 @@ def test_printed_pack_and_configuration_run(tmp_path: Path) -> None:
     (tmp_path / "report.txt").write_text(text, encoding="utf-8")
     proc = _run(["-m", "govlint", "check", "--output-format", "concise", "report.txt"], tmp_path)
     assert [line.split()[1] for line in proc.stdout.splitlines()] == ["SL102", "SL101"], proc.stdout + proc.stderr
-    assert "report.txt:1:1: SL102 引言未说明报告电子版的下载网址（示例市通知）" in proc.stdout
+    assert "report.txt:1:1: SL102 [提示] 引言未说明报告电子版的下载网址（示例市通知）" in proc.stdout
     assert "晚于政府部门年度报告的发布期限2024年1月25日（示例市通知）" in proc.stdout
 
 

@@ -1,4 +1,8 @@
-"""``path:line:col: CODE message`` — flake8's format, what pre-commit shows."""
+"""``path:line:col: CODE [严重程度] message`` — flake8's format, what pre-commit shows.
+
+``path:line:col: CODE`` comes first, as editors and CI problem matchers parse it; the
+severity follows in brackets so a reader tells errors (which fail the run) from warnings.
+"""
 
 from __future__ import annotations
 
@@ -13,4 +17,4 @@ class ConciseFormatter(Formatter):
     def render(self, result) -> None:
         write = self.stream.write
         for d in result.diagnostics:
-            write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}\n")

@@ -47,9 +47,9 @@ class FullFormatter(Formatter):
         lines_by_path = {f.path: f.lines for f in result.files}
         schemes = {f.path: f.scheme for f in result.files}
         for d in result.diagnostics:
-            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.value}] {d.message}\n")
+            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}\n")
             source = lines_by_path.get(d.path, {}).get((d.line, d.column))
-            if not source or not source.strip():
+            if not source or not source.strip() or d.whole_file:  # no caret under unrelated text
                 continue
             if schemes.get(d.path) == "page:line":
                 # PDF: line is the page and column the line on it; underline the whole line.

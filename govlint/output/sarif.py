@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
 from govlint import __version__
 from govlint.output.base import Formatter
@@ -13,7 +14,9 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A relative URI reference for ``path``: ``/``-separated, every other reserved or non-ASCII
+    character percent-encoded (报告 1.txt → %E6%8A%A5%E5%91%8A%201.txt), as RFC 3986 asks."""
+    return quote(PurePath(path).as_posix(), safe="/")
 
 
 class SarifFormatter(Formatter):
@@ -54,12 +57,27 @@ class SarifFormatter(Formatter):
                     ],
                 }
             )
+        # Files that could not be read are not results (nothing was checked): they are the
+        # invocation's notifications, and the run did not succeed.
+        notifications = [
+            {
+                "level": "error",
+                "message": {"text": f"{f.path}: {f.error}"},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}],
+            }
+            for f in result.files
+            if f.error
+        ]
+        invocation = {"executionSuccessful": not notifications}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
         document = {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [
                 {
                     "tool": {"driver": {"name": "govlint", "version": __version__, "rules": descriptors}},
+                    "invocations": [invocation],
                     "results": results,
                 }
             ],
