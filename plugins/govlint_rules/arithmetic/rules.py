@@ -136,7 +136,9 @@ def applications_balance(report, options):
     The identity the table itself states in its header: "第一项加第二项之和，等于第三项加第四项
     之和" — 本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理, in every column.
     Columns where one of the four cells cannot be read are not judged. One finding names
-    every failing column.
+    every failing column; when one wrong total alone explains the failure (a （七）总计 that is
+    not the sum of the results, or a row's 总计 that is not the sum of its applicant columns),
+    the message names that cell.
 
     Why:
     This is the official 勾稽关系 of the format (国办公开办函〔2019〕60号 and 〔2021〕30号), the check
@@ -164,10 +166,11 @@ def applications_balance(report, options):
         left = values["new"] + values["carried_in"]
         right = values["total"] + values["carried_out"]
         if left != right:
+            cause = _balance_cause(table, rows, index, values)
             problems.append((index, (
                 f"「{column.label}」列：一、本年新收（{format_number(values['new'])}）+ 二、上年结转"
                 f"（{format_number(values['carried_in'])}）= {format_number(left)}，而（七）总计（{format_number(values['total'])}）+ 四、结转下年度"
-                f"（{format_number(values['carried_out'])}）= {format_number(right)}"
+                f"（{format_number(values['carried_out'])}）= {format_number(right)}{cause}"
             )))
     if problems:  # one finding for the table's balance, each failing column in the message
         index = problems[0][0]
@@ -175,6 +178,37 @@ def applications_balance(report, options):
             "勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和）：" + "；".join(text for _, text in problems),
             rows["total"].cells[index].span or rows["total"].span,
         )
+
+
+def _balance_cause(table, rows, index, values) -> str:
+    """Name the cell whose own error makes the balance fail, when correcting it alone mends it.
+
+    One wrong total often breaks two identities: a （七）总计 that is not the sum of the results
+    (GOV302) or a row whose 总计 is not the sum of its applicant columns (GOV301) also breaks
+    一 + 二 = （七） + 四. Saying so keeps a drafter from "fixing" the wrong cell.
+    """
+    def holds(changed: dict) -> bool:
+        merged = {**values, **changed}
+        return merged["new"] + merged["carried_in"] == merged["total"] + merged["carried_out"]
+
+    results = _result_rows(table)
+    column_values = [r.cells[index].value if r.status == "ok" else None for r in results]
+    if results and None not in column_values and sum(column_values) != values["total"]:
+        if holds({"total": sum(column_values)}):
+            row = rows["total"]
+            return (f"（由第{row.span.line}行「（七）总计」本列错误引起：各项办理结果之和为{format_number(sum(column_values))}，"
+                    "按此计算勾稽关系成立）") if row.span else ""
+    if table.columns[index].key == table.spec.total_column:
+        keys = table.column_keys
+        parts = [keys.index(k) for k in table.spec.part_columns]
+        for key, row in rows.items():
+            cells = [_known(row, i) for i in parts]
+            if None in cells or sum(cells) == values[key] or not row.span:
+                continue
+            if holds({key: sum(cells)}):
+                return (f"（由第{row.span.line}行「{row.label or row.official_label}」的总计错误引起：各类申请人之和为"
+                        f"{format_number(sum(cells))}，按此计算勾稽关系成立）")
+    return ""
 
 
 @rule("GOV304", "review-litigation-total", "第四部分某组的总计不等于各项结果之和", "error", templates=templates.NATIONAL)
