@@ -2,9 +2,10 @@
 
 The current working tree of the project (dirty or not) is copied to a temporary directory
 and committed there, so the hook repository is exactly what is checked out, on a
-developer's machine as in CI. A second temporary repository uses that hook
-(``repo: <path>``, ``rev: <sha>``) and tries two commits: a clean report goes through, a
-defective one is refused with flake8-style ``file:line:col: CODE message`` lines.
+developer's machine as in CI. A second temporary repository uses that hook with the README's
+``.pre-commit-config.yaml`` snippet as printed (only ``repo:`` and ``rev:`` point at the
+copy) and tries commits under ``reports/``: a clean report goes through, a defective text
+report and a Word report with a wrong 总计 are refused with ``file:line:col: CODE`` lines.
 
 pre-commit builds the hook's environment with pip, so this needs the package index (or a
 configured mirror). Without it the test fails -- it does not skip: a hook that cannot be
@@ -26,8 +27,9 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 EXAMPLES = PROJECT / "examples"
-CLEAN = "clean-report-2023.txt"
-DEFECTIVE = "defective-report-2023.txt"
+CLEAN = "reports/clean-report-2023.txt"
+DEFECTIVE = "reports/defective-report-2023.txt"
+WORD = "reports/wrong-total-2023.docx"
 
 #: Not copied into the hook repository: VCS data, environments, caches and build output.
 IGNORED = shutil.ignore_patterns(
@@ -95,7 +97,7 @@ def _init_repo(sandbox: Sandbox, path: Path) -> None:
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Sandbox:
     assert (PROJECT / ".pre-commit-hooks.yaml").is_file()
-    assert (EXAMPLES / CLEAN).is_file() and (EXAMPLES / DEFECTIVE).is_file()
+    assert (EXAMPLES / Path(CLEAN).name).is_file() and (EXAMPLES / Path(DEFECTIVE).name).is_file()
     root = tmp_path_factory.mktemp("precommit")
     hook_repo, repo = root / "hook-repo", root / "repo"
     shutil.copytree(PROJECT, hook_repo, ignore=IGNORED)
@@ -108,20 +110,38 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Sandbox:
     sha = box.git("rev-parse", "HEAD", cwd=hook_repo).stdout.strip()
 
     _init_repo(box, repo)
-    (repo / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"  - repo: {hook_repo.as_posix()}\n"
-        f"    rev: {sha}\n"
-        "    hooks:\n"
-        "      - id: govlint\n",
-        encoding="utf-8",
-    )
+    (repo / ".pre-commit-config.yaml").write_text(readme_config(hook_repo.as_posix(), sha), encoding="utf-8")
+    (repo / "reports").mkdir()
     for name in (CLEAN, DEFECTIVE):
-        shutil.copyfile(EXAMPLES / name, repo / name)
+        shutil.copyfile(EXAMPLES / Path(name).name, repo / name)
+    (repo / WORD).write_bytes(_word_report_with_wrong_total())
     # Installs the git hook AND builds the hook environment (pip install of the copy): the
     # one expensive step, shared by the tests of this module.
     box.pre_commit("install", "--install-hooks", timeout=900)
     return box
+
+
+def readme_config(repo: str, rev: str) -> str:
+    """The README's pre-commit snippet as printed, with its repository and ``rev`` replaced."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit"):]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    block, repos = re.subn(r"(?m)^(\s*- repo: )\S+", lambda m: m.group(1) + repo, block)
+    block, revs = re.subn(r"(?m)^(\s*rev: )\S+", lambda m: m.group(1) + rev, block)
+    assert repos == 1 and revs == 1, block
+    return block
+
+
+def _word_report_with_wrong_total() -> bytes:
+    """A synthetic 2021-format Word report whose （七）总计 is not the sum of the results."""
+    import random
+
+    from formatkit import Sample, write_docx
+    from govlint.synthetic import ReportSpec
+
+    spec = ReportSpec.random(random.Random(5), template="2021")
+    spec.applications["total"][0] += 2
+    return write_docx(Sample(spec))
 
 
 def test_manifest_is_valid(tmp_path: Path) -> None:
@@ -148,6 +168,7 @@ def test_defective_report_is_refused_and_clean_report_goes_through(sandbox: Sand
     assert CONCISE_LINE.search(output), output
     assert "GOV201" in output, output  # the missing section four
     assert CLEAN not in output, output  # only staged files are checked
+    assert "README" not in output, output
     assert "Traceback" not in output, output
 
     log = sandbox.git("log", "--format=%s").stdout.splitlines()
@@ -163,3 +184,14 @@ def test_run_on_all_files_lists_findings(sandbox: Sandbox) -> None:
     assert proc.returncode == 1, output
     assert CONCISE_LINE.search(output), output
     assert not re.search(rf"^{re.escape(CLEAN)}:\d+:\d+: [A-Z]+\d+ ", output, re.M), output
+
+
+def test_word_report_with_a_wrong_total_is_refused(sandbox: Sandbox) -> None:
+    """The README's snippet checks .docx reports: a wrong （七）总计 stops the commit."""
+    sandbox.git("add", WORD)
+    refused = sandbox.git("commit", "-m", "word report", check=False)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert re.search(rf"^{re.escape(WORD)}:\d+:\d+: GOV302 \[错误\]", output, re.M), output
+    assert "Traceback" not in output, output
+    sandbox.git("reset", "-q", "HEAD", "--", WORD)
