@@ -66,5 +66,11 @@ def escape_control(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """``text`` as one line: control characters (line breaks included) escaped."""
-    return escape_control(text)
+    """``text`` as one line: control characters and line separators escaped, tabs kept.
+
+    Messages quote the report's own text, which may hold vertical tabs, form feeds or
+    U+2028 line separators; printed raw they would split one finding over several lines.
+    """
+    if not any(_needs_escape(ch) and ch != "\t" for ch in text):
+        return text
+    return "".join(_escape(ch) if _needs_escape(ch) and ch != "\t" else ch for ch in text)

@@ -312,30 +312,24 @@ def captured_output() -> Iterator[_Collected]:
 
 def _detail(exc: BaseException) -> str:
     """``ExceptionClass: first line of the message`` (one line, control characters escaped)."""
-    text = str(exc).strip()
+    text = (str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)).strip()
     first = one_line(text.splitlines()[0]) if text else ""
     if len(first) > 200:
         first = first[:200] + "…"
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
-def _plugin_of(host: Host, exc: BaseException) -> str | None:
-    """The registered plugin whose code raised ``exc`` (the innermost frame of a plugin module)."""
-    modules: dict[str, str] = {}
-    for name, plugin in host.pm.list_name_plugin():
-        module = getattr(plugin, "__name__", None) or getattr(type(plugin), "__module__", None)
-        if module:
-            modules[module] = name
+def _reader_of(host: Host, exc: BaseException) -> str | None:
+    """The plugin whose ``govlint_read`` implementation raised ``exc`` (found in the traceback)."""
+    owners = {}
+    for impl in host.pm.hook.govlint_read.get_hookimpls():
+        code = getattr(impl.function, "__code__", None)
+        if code is not None:
+            owners[code] = impl.plugin_name
     found = None
     tb = exc.__traceback__
     while tb is not None:
-        module = tb.tb_frame.f_globals.get("__name__", "")
-        if module in modules:
-            found = modules[module]
-        else:  # a plugin's own submodule (``govlint_xx.reader``) belongs to it too
-            parent = next((m for m in modules if module.startswith(m + ".")), None)
-            if parent is not None:
-                found = modules[parent]
+        found = owners.get(tb.tb_frame.f_code, found)
         tb = tb.tb_next
     return found
 
@@ -416,7 +410,7 @@ def make_diagnostic(path: str, target: Rule, violation: Violation, severity: Sev
         line=line,
         column=column,
         code=target.code,
-        message=violation.message,
+        message=one_line(violation.message),  # a quoted U+2028 or form feed must not split the line
         severity=severity,
         name=target.name,
         end_line=end_line,
@@ -506,7 +500,7 @@ def read_guarded(host: Host, item: Input, limits: _limits.Limits, failures: list
         failures.append(Failure(one_line(str(exc))))
         return None, True
     except Exception as exc:  # noqa: BLE001 - a reader plugin's bug
-        failures.append(internal_failure(f"读取器（{_describe_plugin(host, _plugin_of(host, exc))}）", exc))
+        failures.append(internal_failure(f"读取器（{_describe_plugin(host, _reader_of(host, exc))}）", exc))
         return None, False
 
 

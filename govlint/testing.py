@@ -167,7 +167,19 @@ def lint_text(
     config = Config(rules={name: dict(values) for name, values in (options or {}).items()})
     resolver = SettingsResolver(host.registry, overrides, isolated=True, base_config=config)
     result = check_input(host, resolver, Input(filename, None, text.encode("utf-8")))
+    _raise_internal_errors(result)
     return result.diagnostics
+
+
+def _raise_internal_errors(result) -> None:
+    """A rule (or the parser) that raised fails the test with its traceback.
+
+    ``govlint check`` reports such a crash as GOV001 and goes on; a rule's own tests must
+    not pass because the crash was turned into a finding they did not select.
+    """
+    for failure in result.failures:
+        if failure.traceback:
+            raise AssertionError(f"{failure.message}\n{failure.traceback}")
 
 
 def lint_file(path: str | Path, select: list[str] | None = None) -> list[Diagnostic]:
@@ -179,7 +191,9 @@ def lint_file(path: str | Path, select: list[str] | None = None) -> list[Diagnos
     overrides = CliOverrides(select=tuple(select) if select is not None else None)
     resolver = SettingsResolver(host.registry, overrides, isolated=True)
     path = Path(path)
-    return check_input(host, resolver, Input(str(path), path)).diagnostics
+    result = check_input(host, resolver, Input(str(path), path))
+    _raise_internal_errors(result)
+    return result.diagnostics
 
 
 def run_case(case: RuleCase) -> None:
