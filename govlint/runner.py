@@ -24,7 +24,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from govlint import limits as _limits
 from govlint.diagnostics import Diagnostic, Severity, Violation
@@ -344,6 +344,7 @@ def _describe_plugin(host: Host, name: str | None) -> str:
 #: What an internal error in each stage leaves unchecked.
 NOT_CHECKED = "本文件未被检查"
 RULE_NOT_CHECKED = "该规则的检查未完成，其余规则照常运行"
+_LINES_INCOMPLETE = "抑制指令和源码行可能未处理"
 
 
 def internal_failure(what: str, exc: BaseException, consequence: str = NOT_CHECKED) -> Failure:
@@ -531,9 +532,6 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
     add_failures(host, settings, result, failures)
     # Keep the parsed report only if a cross-year rule may need it.
     return Checked(result, report if pair else None, settings, pair)
-
-
-_LINES_INCOMPLETE = "抑制指令和源码行可能未处理"
 
 
 def _finish(result: FileResult, report: Report, host: Host, settings: FileSettings, final: bool) -> None:

@@ -41,8 +41,10 @@ _UNIT_RE = regex.compile(r"(万元|元|件|条|个|项|次|%)$")
 #: away from infinity.
 MAX_NUMBER_DIGITS = 15
 #: Most digits of a run that may be several cells run together (split by
-#: :mod:`govlint.parser.splitter`): a row has at most 15 cells of a few digits each.
-MAX_RUN_DIGITS = 200
+#: :mod:`govlint.parser.splitter`): seven cells of up to eight digits. The splitter's search
+#: grows exponentially with the run's length (a 135-digit run of 9s took minutes); a longer
+#: run is one unreadable value, never split.
+MAX_RUN_DIGITS = 56
 
 
 def read_int(digits: str) -> int | None:

@@ -108,6 +108,20 @@ def digit_run_in_prose(length: int = 5000) -> bytes:
     return text.replace("一、总体情况\n", f"一、总体情况\n本年度共受理申请{'8' * length}件。\n", 1).encode("utf-8")
 
 
+def digit_run_in_crawler_row(length: int = 135) -> bytes:
+    """Crawler text (the report on one line, cells run together) with one row's digits a ``length``-digit run.
+
+    Splitting a run into a row's cells is a search that grows exponentially with its length.
+    """
+    text = report_text(style="crawler")
+    label = "（七）总计"
+    index = text.index(label) + len(label)
+    end = index
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return (text[:index] + "9" * (length - 7) + "0000000" + text[end:]).encode("utf-8")
+
+
 def fee_overflow() -> bytes:
     """A fee of 10**309 元 (``float()`` of it is infinite)."""
     text = defective_text()
