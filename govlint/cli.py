@@ -272,7 +272,7 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output
 
     from govlint.export import report_to_dict
     from govlint.parser import parse
-    from govlint.runner import Failure, captured_output, guarded, read_guarded, collect_inputs
+    from govlint.runner import Failure, captured_output, collect_inputs, guarded, read_guarded
     from govlint.settings import SettingsResolver
 
     host = _load_host()

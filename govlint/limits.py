@@ -38,7 +38,7 @@ class Limits:
     #: Inflated size / compressed size of one ``.docx`` member larger than 1 MB.
     max_compression_ratio: int = 200
     #: Pages of a PDF.
-    max_pdf_pages: int = 300
+    max_pdf_pages: int = 150
     #: Total inflated size of a PDF's compressed streams.
     max_pdf_stream_size: int = 200 * MB
     #: Depth of the element tree built from an HTML page (deeper elements are kept, flattened).

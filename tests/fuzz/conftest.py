@@ -2,7 +2,7 @@
 
 * ``default`` (CI): a few examples per strategy, so the whole ``tests/fuzz`` run stays
   under a minute;
-* ``long``: at least 10,000 inputs over all strategies
+* ``long``: 11,000 inputs over all strategies (2,200 per test)
   (``python -m pytest tests/fuzz --hypothesis-profile=long``; takes a while).
 
 Both run without a deadline (the per-input time bound is asserted by the tests themselves,
@@ -25,7 +25,7 @@ _COMMON = {
     "database": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 }
-settings.register_profile("default", max_examples=12, derandomize=True, **_COMMON)
-#: Seven strategies × 1,500 = 10,500 inputs.
-settings.register_profile("long", max_examples=1500, **_COMMON)
+settings.register_profile("default", max_examples=40, derandomize=True, **_COMMON)
+#: Five fuzz tests × 2,200 = 11,000 inputs.
+settings.register_profile("long", max_examples=2200, **_COMMON)
 settings.load_profile("default")

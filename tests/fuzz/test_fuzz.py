@@ -7,7 +7,7 @@ rule raising, reported as GOV001 "内部错误") fails the test too: isolation i
 net, not the expected path. The encoding test also checks the verdicts: Japanese or Korean
 text in its own encoding is unreadable, a Chinese report in any Chinese encoding is read.
 
-Budget: the ``default`` profile (CI) runs a few examples per test; ``long`` runs 1,500
+Budget: the ``default`` profile (CI) runs a few examples per test; ``long`` runs 2,200
 per test: ``python -m pytest tests/fuzz --hypothesis-profile=long``.
 """
 
