@@ -466,6 +466,12 @@ def test_pdf_stream_bomb() -> None:
     assert "max-pdf-stream-size" not in (lint(bomb, "r.pdf").error or "")  # within the default budget
 
 
+@pytest.mark.parametrize("kind", ["runlength", "hex-flate"])
+def test_pdf_stream_budget_covers_every_expanding_filter(kind: str) -> None:
+    result = lint(hostile.pdf_filter_bomb(kind), "r.pdf", limits.Limits(max_pdf_stream_size=4 * limits.MB))
+    assert "max-pdf-stream-size" in result.error
+
+
 def test_html_span_and_cell_limits() -> None:
     assert "rowspan 值 20000 超过上限 1000" in lint(hostile.html_span("rowspan", "20000"), "p.html").error
     assert "colspan 值 1001 超过上限 1000" in lint(hostile.html_span("colspan", "1001"), "p.html").error

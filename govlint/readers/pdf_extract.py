@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import io
 import re
 from array import array
 from typing import Any
@@ -121,35 +122,94 @@ def _streams(doc: Any) -> Any:
 
 
 def _inflated_size(stream: Any, room: int) -> int:
-    """The stream's decoded size, counted up to ``room + 1`` bytes (never more is inflated)."""
-    import zlib
+    """The stream's decoded size, counted up to ``room + 1`` bytes (never more is decoded).
 
-    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+    Filters are applied in order as pdfminer applies them; the expanding ones (Flate, LZW,
+    RunLength) are decoded in bounded steps and their output is kept only when another
+    filter follows. Image filters (DCT, JPX, JBIG2, CCITT) count their raw size: pdfminer
+    does not expand them to extract text.
+    """
+    from pdfminer import pdftypes
 
     raw = stream.rawdata if stream.rawdata is not None else stream.data
     if raw is None:
         return 0
     try:
-        filters = stream.get_filters()
+        filters = [name for name, _ in stream.get_filters()]
+        if stream.decipher and stream.rawdata is not None:
+            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
     except Exception:  # noqa: BLE001 - a malformed filter entry: pdfminer fails on it later
         return len(raw)
-    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
-        return len(raw)
-    if stream.decipher:  # encrypted: decrypt first (sizes do not change meaningfully)
+    data, size = raw, len(raw)
+    for index, name in enumerate(filters):
+        keep = index < len(filters) - 1
         try:
-            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
-        except Exception:  # noqa: BLE001
-            return len(raw)
-    inflater = zlib.decompressobj()
-    size = 0
-    pending = raw
-    try:
-        while pending and size <= room:
-            size += len(inflater.decompress(pending, min(1 << 20, room + 1 - size)))
-            pending = inflater.unconsumed_tail
-    except zlib.error:
-        pass  # a damaged stream: pdfminer reads what it can, no more than was counted
+            if name in pdftypes.LITERALS_FLATE_DECODE:
+                data, size = _bounded(_inflate_pieces(data), room, keep)
+            elif name in pdftypes.LITERALS_LZW_DECODE:
+                from pdfminer.lzw import LZWDecoder
+
+                data, size = _bounded(LZWDecoder(io.BytesIO(data)).run(), room, keep)
+            elif name in pdftypes.LITERALS_RUNLENGTH_DECODE:
+                data, size = _bounded(_run_length_pieces(data), room, keep)
+            elif name in pdftypes.LITERALS_ASCII85_DECODE:
+                data = pdftypes.ascii85decode(data)
+                size = len(data)
+            elif name in pdftypes.LITERALS_ASCIIHEX_DECODE:
+                data = pdftypes.asciihexdecode(data)
+                size = len(data)
+            else:
+                break
+        except Exception:  # noqa: BLE001 - damaged data: pdfminer decodes no more than was counted
+            break
+        if size > room:
+            break
     return size
+
+
+def _bounded(pieces: Any, room: int, keep: bool) -> tuple[bytes, int]:
+    """Consume decoded ``pieces`` until more than ``room`` bytes: (the bytes if ``keep``, their count)."""
+    kept: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if keep:
+            kept.append(piece)
+        if size > room:
+            break
+    return b"".join(kept), size
+
+
+def _inflate_pieces(data: bytes, step: int = 1 << 20) -> Any:
+    """zlib-inflated ``data``, a megabyte at a time (a damaged stream ends where it breaks)."""
+    import zlib
+
+    inflater = zlib.decompressobj()
+    pending = data
+    try:
+        while pending:
+            piece = inflater.decompress(pending, step)
+            pending = inflater.unconsumed_tail
+            if not piece and not pending:
+                break
+            yield piece
+    except zlib.error:
+        return
+
+
+def _run_length_pieces(data: bytes) -> Any:
+    """RunLengthDecode output, one run at a time (a run expands a byte at most 128 times)."""
+    index = 0
+    while index < len(data):
+        length = data[index]
+        if length == 128:
+            return
+        if length < 128:
+            yield data[index + 1 : index + 2 + length]
+            index += 2 + length
+        else:
+            yield data[index + 1 : index + 2] * (257 - length)
+            index += 2
 
 
 #: What a predefined CMap's name says about its character collection (``UniGB-UCS2-H`` → Adobe-GB1).

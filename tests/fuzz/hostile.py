@@ -290,6 +290,22 @@ def pdf_stream_bomb(inflated: int = 512 * MB) -> bytes:
     return _pdf_file(objects)
 
 
+def pdf_filter_bomb(kind: str, inflated: int = 16 * MB) -> bytes:
+    """A one-page PDF whose content stream expands to ``inflated`` spaces through other filters.
+
+    ``runlength``: RunLengthDecode (each 2-byte run writes 128 bytes); ``hex-flate``: Flate
+    data wrapped in ASCIIHexDecode (the expanding filter is not the first one).
+    """
+    if kind == "runlength":
+        data, filters = b"\x81 " * (inflated // 128) + b"\x80", b"/RunLengthDecode"
+    else:
+        data, filters = zlib.compress(b" " * inflated, 9).hex().encode() + b">", b"[/ASCIIHexDecode /FlateDecode]"
+    stream = b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               stream, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"]
+    return _pdf_file(objects)
+
+
 def pdf_font_without_bbox() -> bytes:
     """A PDF whose font descriptor has no FontBBox (pdfminer logs "Could not get FontBBox")."""
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Demo /FirstChar 32 /LastChar 126 /FontDescriptor 4 0 R >>"
