@@ -116,7 +116,8 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
             found.append(Piece("blank", "", chunk.start(), chunk.end()))
             continue
         if chunk_text.isdigit() and chunk_text.isascii():  # the common case: a plain count
-            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), read_int(chunk_text)))
+            value = int(chunk_text) if len(chunk_text) <= MAX_NUMBER_DIGITS else None  # see MAX_NUMBER_DIGITS
+            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), value))
             continue
         if _RULE_RE.match(chunk_text):
             continue
