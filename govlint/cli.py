@@ -28,7 +28,31 @@ def _debug_enabled(ctx: click.Context | None = None) -> bool:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"govlint: error: {message}", err=True)
+    """Print one error line (control characters escaped: a file name cannot break the line)."""
+    from govlint.errors import escape_control
+
+    click.echo(f"govlint: error: {escape_control(message)}", err=True)
+
+
+def _report_failures(ctx: click.Context | None, path: str, failures) -> None:
+    """One line per failure naming the file; the traceback of an internal error with ``--debug``."""
+    debug = _debug_enabled(ctx)
+    for failure in failures:
+        if failure.traceback and debug:
+            click.echo(failure.traceback.rstrip("\n"), err=True)
+        hint = " (run with --debug for a traceback)" if failure.traceback and not debug else ""
+        _fail(f"{path}: {failure.message}{hint}")
+
+
+def _refuse_output_over_input(output_file: Path | None, paths, inputs, host, resolver) -> None:
+    """Exit 2 before anything is read when ``--output-file`` would overwrite (or be read as) an input."""
+    if output_file is None:
+        return
+    from govlint.runner import output_conflict
+
+    reason = output_conflict(output_file, paths, inputs, host.report_suffixes(), resolver)
+    if reason:
+        raise GovlintError(f"--output-file {output_file}: refusing to write there: {reason}")
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -148,6 +172,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         raise GovlintError(f"{source}: unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
     inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
     previous = collect_inputs(previous_paths, host.report_suffixes(), resolver) if previous_paths else []
+    _refuse_output_over_input(output_file, (*(paths or (".",)), *previous_paths), [*inputs, *previous], host,
+                              resolver)
     result = run_check(host, resolver, inputs, previous)
 
     stream: TextIO
@@ -172,8 +198,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         if output_file is not None:
             stream.close()
     for file_result in result.files:
-        if file_result.error:
-            _fail(f"{file_result.path}: {file_result.error}")
+        _report_failures(ctx, file_result.path, file_result.failures)
     if result.has_read_errors:
         ctx.exit(EXIT_ERROR)
     if result.has_errors and not exit_zero:
@@ -294,25 +319,29 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output
     """
     import json
 
-    from govlint.errors import ReadError
     from govlint.export import report_to_dict
     from govlint.parser import parse
-    from govlint.runner import collect_inputs, read_input
+    from govlint.runner import Failure, captured_output, collect_inputs, guarded, read_guarded
     from govlint.settings import SettingsResolver
 
     host = _load_host()
     resolver = SettingsResolver(host.registry, isolated=True)
     inputs = collect_inputs(paths, host.report_suffixes(), resolver, stdin_filename)
+    _refuse_output_over_input(output_file, paths, inputs, host, resolver)
     reports = []
     failed = False
     for item in inputs:
-        try:
-            document = read_input(host, item)
-        except ReadError as exc:
-            _fail(f"{item.display}: {exc}")
+        failures: list[Failure] = []
+        with captured_output():
+            document, _ = read_guarded(host, item, resolver.for_file(item.path).config.limits, failures)
+            data = None
+            if document is not None:
+                data = guarded(lambda: report_to_dict(parse(document)), "解析器", failures)
+        if failures:
+            _report_failures(ctx, item.display, failures)
             failed = True
             continue
-        reports.append(report_to_dict(parse(document)))
+        reports.append(data)
     if fmt == "json":
         text = json.dumps(reports, ensure_ascii=False, indent=2) + "\n"
     else:

@@ -18,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from govlint.errors import ConfigError
+from govlint.limits import SETTINGS as LIMIT_SETTINGS
+from govlint.limits import Limits, parse_setting
 from govlint.records import factory, record
 
 
@@ -43,6 +45,9 @@ KEYS: dict[str, str] = {
     "output-format": "an output format name",
     "rules": "a table of [rules.<rule-name>] option tables",
     "packs": "a list of pack names (govlint packs) or paths to pack files (.yaml)",
+    # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
+    **{key: ("a size (bytes, or a string such as \"20 MB\")" if kind == "size" else "a positive whole number")
+       for key, (_, kind) in LIMIT_SETTINGS.items()},
 }
 
 
@@ -63,6 +68,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = factory(dict)
     #: Province packs to enable: names or paths (relative to this file's directory).
     packs: tuple[str, ...] = ()
+    limits: Limits = factory(Limits)
 
     @property
     def where(self) -> str:
@@ -99,6 +105,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:  # tomllib decodes the file itself: a binary file is not TOML
+        raise ConfigError(f"{path}: invalid TOML: the file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
@@ -134,6 +142,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
     where = str(path) if path else "command line"
     root = path.parent.resolve() if path else Path.cwd()
     values: dict[str, Any] = {"path": path, "root": root}
+    limits: dict[str, int] = {}
     for key, value in table.items():
         qualified = f"{where}: {prefix}{key}"
         if key not in KEYS:
@@ -170,6 +179,14 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")
             values["rules"] = {name: dict(options) for name, options in value.items()}
+        elif key in LIMIT_SETTINGS:
+            field, kind = LIMIT_SETTINGS[key]
+            try:
+                limits[field] = parse_setting(kind, value)
+            except ValueError as exc:
+                raise ConfigError(f"{qualified}: {exc}") from None
+    if limits:
+        values["limits"] = Limits(**limits)
     return Config(**values)
 
 

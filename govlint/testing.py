@@ -197,7 +197,19 @@ def lint_text(
     resolver = SettingsResolver(host.registry, overrides, isolated=True, base_config=config,
                                 catalog_factory=lambda: _catalog(host))
     result = check_input(host, resolver, Input(filename, None, text.encode("utf-8")))
+    _raise_internal_errors(result)
     return result.diagnostics
+
+
+def _raise_internal_errors(result) -> None:
+    """A rule (or the parser) that raised fails the test with its traceback.
+
+    ``govlint check`` reports such a crash as GOV001 and goes on; a rule's own tests must
+    not pass because the crash was turned into a finding they did not select.
+    """
+    for failure in result.failures:
+        if failure.traceback:
+            raise AssertionError(f"{failure.message}\n{failure.traceback}")
 
 
 def lint_file(path: str | Path, select: list[str] | None = None,
@@ -211,7 +223,9 @@ def lint_file(path: str | Path, select: list[str] | None = None,
     overrides = CliOverrides(select=tuple(select) if select is not None else None, packs=tuple(packs))
     resolver = SettingsResolver(host.registry, overrides, isolated=True, catalog_factory=lambda: _catalog(host))
     path = Path(path)
-    return check_input(host, resolver, Input(str(path), path)).diagnostics
+    result = check_input(host, resolver, Input(str(path), path))
+    _raise_internal_errors(result)
+    return result.diagnostics
 
 
 def run_case(case: RuleCase) -> None:

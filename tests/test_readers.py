@@ -12,10 +12,11 @@ import codecs
 
 import pytest
 
+from govlint import limits
 from govlint.document import Document, line_starts
 from govlint.errors import ReadError
 from govlint.model import Span
-from govlint.readers import decoding, text
+from govlint.readers import text
 from govlint.readers.decoding import decode_bytes
 
 TEXT = "示例县2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息216条。\n"
@@ -116,16 +117,15 @@ def test_empty_and_whitespace_only(data: bytes) -> None:
         decode_bytes(data)
 
 
-def test_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(decoding, "MAX_BYTES", 64)
-    assert decode_bytes(b"x" * 64) == ("x" * 64, "utf-8")  # the limit itself is fine
-    with pytest.raises(ReadError, match="文件过大"):
-        decode_bytes(b"x" * 65)
+def test_too_large() -> None:
+    with limits.using(limits.Limits(max_file_size=64)):  # the configured max-file-size
+        assert decode_bytes(b"x" * 64) == ("x" * 64, "utf-8")  # the limit itself is fine
+        with pytest.raises(ReadError, match="文件过大（65 字节，上限 64 字节"):
+            decode_bytes(b"x" * 65)
 
 
-def test_too_large_is_checked_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(decoding, "MAX_BYTES", 8)
-    with pytest.raises(ReadError, match="文件过大"):
+def test_too_large_is_checked_before_decoding() -> None:
+    with limits.using(limits.Limits(max_file_size=8)), pytest.raises(ReadError, match="文件过大"):
         decode_bytes(b"\x00" * 9)  # would otherwise be "binary"
 
 

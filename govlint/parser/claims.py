@@ -17,6 +17,7 @@ import re
 from govlint import regex
 from govlint.model import Claim
 from govlint.parser.normalize import TextView
+from govlint.parser.tokens import read_int
 from govlint.parser.words import Words
 from govlint.records import record
 
@@ -282,7 +283,7 @@ def _count_value(match: re.Match[str]) -> int | None:
     """The value of a count (``16件``, ``十六件``), ``None`` when it is no count."""
     chinese = match.group("chinese")
     if not chinese:
-        return int(match.group("arabic").replace(" ", ""))
+        return read_int(match.group("arabic"))  # None for a digit run no count has
     if chinese == "一" and match.group("cunit") == "起":
         return None  # 一起 is mostly "together"
     return cn_value(chinese)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from typing import Iterator, Literal, NamedTuple
 
 from govlint import regex
@@ -88,11 +89,22 @@ class ParsedDate(NamedTuple):
     problem: Problem | None = None
 
 
+#: Years a date can have (``datetime``'s range, less one so that the following year exists too).
+MIN_YEAR, MAX_YEAR = 1, 9998
+
+
+def is_calendar_year(year: int | None) -> bool:
+    """Whether ``year`` can be a date's year (``0000年`` cannot: there is no year 0)."""
+    return year is not None and MIN_YEAR <= year <= MAX_YEAR
+
+
 def check(year: int | None, month: int | None, day: int | None) -> Problem | None:
-    """``"impossible"`` when the month or day cannot exist, else ``None``.
+    """``"impossible"`` when the year, month or day cannot exist, else ``None``.
 
     Without a year, 2月29日 is allowed (it exists in leap years).
     """
+    if year is not None and not is_calendar_year(year):
+        return "impossible"
     if month is not None and not 1 <= month <= 12:
         return "impossible"
     if month is not None and day is not None:
@@ -105,10 +117,16 @@ def check(year: int | None, month: int | None, day: int | None) -> Problem | Non
 
 
 def cn_year(text: str) -> int:
-    """``二〇二一`` → 2021."""
+    """``二〇二一`` → 2021; any Unicode decimal digit counts as its value (``𝟐𝟎𝟐𝟑``, ``٢٠٢٣``).
+
+    The year patterns match ``\\d``, which is every Unicode decimal digit, not only 0–9.
+    """
     value = 0
     for ch in text:
-        value = value * 10 + _CN_DIGITS[ch]
+        digit = _CN_DIGITS.get(ch)
+        if digit is None:
+            digit = unicodedata.decimal(ch)  # ValueError for a character that is no digit at all
+        value = value * 10 + digit
     return value
 
 

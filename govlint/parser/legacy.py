@@ -16,6 +16,7 @@ from functools import partial
 from govlint import regex
 from govlint.model import Cell, LegacyRow
 from govlint.parser.normalize import TextView
+from govlint.parser.tokens import MAX_NUMBER_DIGITS, read_int
 from govlint.templates import LEGACY_UNITS
 
 #: One row: a short label, its unit, then its values (digits with optional separators).
@@ -29,8 +30,13 @@ _SEPARATORS_RE = regex.compile(r"[\s|]+")
 
 
 def _two_way_splits(digits: str) -> list[tuple[int, int]]:
-    """Every split of ``digits`` into (this year, cumulative): no leading zeros, this ≤ cumulative."""
-    found = []
+    """Every split of ``digits`` into (this year, cumulative): no leading zeros, this ≤ cumulative.
+
+    A run longer than two numbers can be has no split (and is never converted whole).
+    """
+    found: list[tuple[int, int]] = []
+    if len(digits) > 2 * MAX_NUMBER_DIGITS:
+        return found
     for cut in range(1, len(digits)):
         left, right = digits[:cut], digits[cut:]
         if (len(left) > 1 and left[0] == "0") or (len(right) > 1 and right[0] == "0"):
@@ -50,7 +56,7 @@ def _value_cells(view: TextView, start: int, text: str) -> tuple[list[Cell], str
     for part in regex.compile(r"\d+").finditer(text):
         parts.append((part.group(), start + part.start(), start + part.end()))
     if len(parts) == 2:
-        return [Cell(int(p), p, None, "number", locate=partial(view.span, s, e)) for p, s, e in parts], "ok"
+        return [Cell(read_int(p), p, None, "number", locate=partial(view.span, s, e)) for p, s, e in parts], "ok"
     if len(parts) == 1:
         digits, s, _ = parts[0]
         splits = _two_way_splits(digits)

@@ -33,6 +33,7 @@ from govlint.parser.contact import find_contacts
 from govlint.parser.dates import mention
 from govlint.parser.normalize import TextView
 from govlint.parser.sections import SectionLayout
+from govlint.parser.tokens import read_decimal
 
 INTRO_LIMIT = 3000
 _YEAR = rf"(?P<year>\d{{4}}|{_dates.CN_YEAR})"
@@ -85,7 +86,9 @@ def extract_metadata(view: TextView, layout: SectionLayout, report: Report) -> N
     report.year_mentions = mentions
     report.issuer = issuer or _header_issuer(view, intro_end) or intro_issuer or signer
     by_source = {m.source: m.year for m in reversed(mentions)}  # the first mention of each source
-    report.year = next((by_source[s] for s in ("title", "period", "intro", "header") if s in by_source), None)
+    # A year no date can have (0000年 in a template left unfilled) is a mention, never the report's year.
+    report.year = next((by_source[s] for s in ("title", "period", "intro", "header")
+                        if s in by_source and _dates.is_calendar_year(by_source[s])), None)
     report.dates = _problem_dates(view, report)
     report.contacts = find_contacts(view)
     report.fee_statement = find_fee_statement(view, layout)
@@ -111,7 +114,7 @@ def _title_year(match: re.Match[str]) -> str | None:
 
 
 def _year_value(raw: str) -> int:
-    return int(raw) if raw.isdigit() and raw.isascii() else _dates.cn_year(raw)
+    return int(raw) if raw.isdecimal() else _dates.cn_year(raw)
 
 
 def _clean(name: str) -> str | None:
@@ -412,7 +415,10 @@ def _fee_value(sentence: str) -> int | None:
     """Amount charged in 元 (0 when nothing was charged); ``None`` when not a whole number."""
     amount = _AMOUNT_RE.search(sentence)
     if amount:
-        value = float(amount.group(1)) * (10000 if amount.group(2) else 1)
+        number = read_decimal(amount.group(1))  # None for a digit run no amount has
+        if number is None:
+            return None
+        value = number * (10000 if amount.group(2) else 1)
         return int(value) if value == int(value) else None
     return 0 if _NEGATION_RE.search(sentence) or _NIL_RE.search(sentence) else None
 

@@ -24,6 +24,7 @@ from govlint import regex
 from govlint.model_prose import Count, Flow, ItemList, ListItem, Percentage, ProseFacts, UncountedItem
 from govlint.parser.normalize import TextView
 from govlint.parser.prose import Paragraph
+from govlint.parser.tokens import read_decimal
 from govlint.parser.words import Words
 
 #: Measure words of counts (longest first: 人次 before 人, 件次 before 件).
@@ -106,8 +107,9 @@ def _count(view: TextView, paragraph: Paragraph, match: re.Match[str]) -> tuple[
         return None
     if text[start - 1 : start] == "第" or text[max(0, start - 2) : start].rstrip().endswith("第"):
         return None
-    number = match.group("number")
-    value: int | float = float(number) if "." in number else int(number)
+    value = read_decimal(match.group("number"))
+    if value is None:
+        return None  # a digit run no count has (see tokens.MAX_NUMBER_DIGITS)
     if match.group("scale"):
         value = value * 10000
         value = int(value) if float(value).is_integer() else value
@@ -267,9 +269,9 @@ def _with_percentages(view: TextView, paragraph: Paragraph, items) -> list[ListI
     text = paragraph.text
     for label, match, count, percent in items:
         percentage = None
-        if percent is not None:
+        if percent is not None and read_decimal(percent) is not None:
             at = text.find(percent, match.end())
-            percentage = Percentage(float(percent), len(percent.partition(".")[2]), percent + "%",
+            percentage = Percentage(read_decimal(percent), len(percent.partition(".")[2]), percent + "%",
                                     paragraph.span(view, at, at + len(percent) + 1))
         listed.append(ListItem(label, count, percentage))
     return listed

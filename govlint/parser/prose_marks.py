@@ -22,6 +22,7 @@ from govlint import regex
 from govlint.model_prose import EnumMarker, MarkIssue, ProseFacts, RepeatedSentence
 from govlint.parser.normalize import TextView, label_key
 from govlint.parser.prose import HEADING_START_RE, SENTENCE_END, Paragraph, continues
+from govlint.parser.tokens import read_int
 from govlint.templates import cn_number
 
 _CN = "一二三四五六七八九十"
@@ -102,7 +103,7 @@ def _markers(text: str) -> list[tuple[int, int, str, int]]:
             if not before or before[-1] in _HEADING_AFTER or before.endswith("第"):
                 continue  # a sub-heading, or 第（一）项
             raw = match.group(1)
-            add(match, style, int(raw) if raw.isdigit() else cn_number(raw))
+            add(match, style, read_int(raw) if raw.isdigit() else cn_number(raw))
     for match in _CIRCLED_RE.finditer(text):
         add(match, "circled", ord(match.group()) - 0x2460 + 1)
     found.sort()

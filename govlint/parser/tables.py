@@ -198,7 +198,7 @@ def build_row(
         similarity=anchor.similarity,
     )
     run = DigitRun.of(view.text, values) if columns > 1 else None
-    # a digit string too long to be one count (see tokens.MAX_COUNT_DIGITS) has no value
+    # a digit string too long to be one count (see tokens.MAX_NUMBER_DIGITS) has no value
     readable = all(v.kind != "number" or v.value is not None for v in values)
     if len(values) == columns and readable and not (table_glued and run is not None and run.leading_zero):
         row.cells = row.found_cells

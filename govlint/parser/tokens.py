@@ -35,6 +35,40 @@ _RULE_RE = regex.compile(r"^:?-{3,}:?$")
 _DIGIT_RE = regex.compile(r"\d")
 _UNIT_RE = regex.compile(r"(万元|元|件|条|个|项|次|%)$")
 
+#: Most digits a number of a report can have (counts and fees in 元 stay far below 10**15).
+#: A longer digit run is no number the report states: its value is unknown (``None``). This
+#: also keeps ``int()`` away from Python's 4,300-digit conversion limit and ``float()``
+#: away from infinity.
+MAX_NUMBER_DIGITS = 15
+#: Most digits of a run that may be several cells run together (split by
+#: :mod:`govlint.parser.splitter`): seven cells of up to eight digits. The splitter's search
+#: grows exponentially with the run's length (a 135-digit run of 9s took minutes); a longer
+#: run is one unreadable value, never split.
+MAX_RUN_DIGITS = 56
+
+
+def read_int(digits: str) -> int | None:
+    """The value of a digit string (spaces and commas ignored); ``None`` when it is too long or no number."""
+    digits = digits.replace(" ", "").replace(",", "")
+    if not digits or len(digits) > MAX_NUMBER_DIGITS or not digits.isdecimal():
+        return None
+    return int(digits)
+
+
+def read_decimal(text: str) -> int | float | None:
+    """``12`` → 12, ``120474.07`` → 120474.07; ``None`` for more than :data:`MAX_NUMBER_DIGITS`
+    digits before the point or anything that is not a plain decimal number."""
+    whole, point, fraction = text.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    whole = whole.lstrip("-")
+    if not whole or len(whole) > MAX_NUMBER_DIGITS or not whole.isdecimal():
+        return None
+    if not point:
+        return sign * int(whole)
+    if not fraction or not fraction.isdecimal():
+        return None
+    return sign * float(f"{int(whole)}.{fraction[:MAX_NUMBER_DIGITS]}")
+
 
 class Piece:
     """A value or a text fragment at view indices ``[start, end)``.
@@ -61,30 +95,16 @@ class Piece:
 
     @property
     def digits_only(self) -> bool:
-        """An unsigned integer without unit: a candidate for run-together splitting."""
-        return self.kind == "number" and self.text.isdigit()
+        """An unsigned integer without unit: a candidate for run-together splitting.
 
-
-#: Digits beyond which a digit string is no single count (cells that ran together); its
-#: value is not computed (Python refuses int() of more than 4300 digits, and it would cost
-#: quadratic time), the splitter reads the digits instead.
-MAX_COUNT_DIGITS = 30
-
-
-def _count(digits: str) -> int | None:
-    """The value of a plain digit string, ``None`` when it is far too long to be one count."""
-    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else None
+        Not a run longer than any row's cells together (:data:`MAX_RUN_DIGITS`).
+        """
+        return self.kind == "number" and len(self.text) <= MAX_RUN_DIGITS and self.text.isdigit()
 
 
 def parse_number(text: str) -> int | float | None:
     """The value of a number piece (``120474.07元`` → 120474.07, ``-8`` → -8)."""
-    body = _UNIT_RE.sub("", text).replace(",", "")
-    if len(body) > MAX_COUNT_DIGITS:
-        return None
-    try:
-        return float(body) if "." in body else int(body)
-    except ValueError:
-        return None
+    return read_decimal(_UNIT_RE.sub("", text).replace(",", ""))
 
 
 def pieces(text: str, start: int, end: int) -> list[Piece]:
@@ -96,7 +116,8 @@ def pieces(text: str, start: int, end: int) -> list[Piece]:
             found.append(Piece("blank", "", chunk.start(), chunk.end()))
             continue
         if chunk_text.isdigit() and chunk_text.isascii():  # the common case: a plain count
-            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), _count(chunk_text)))
+            value = int(chunk_text) if len(chunk_text) <= MAX_NUMBER_DIGITS else None  # see MAX_NUMBER_DIGITS
+            found.append(Piece("number", chunk_text, chunk.start(), chunk.end(), value))
             continue
         if _RULE_RE.match(chunk_text):
             continue

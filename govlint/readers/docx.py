@@ -76,6 +76,7 @@ def read_docx(data: bytes) -> str:
     import io
     import zipfile
 
+    check_package(data)
     try:
         import docx  # python-docx: imported only when a Word file is read (start-up time)
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -96,11 +97,60 @@ def read_docx(data: bytes) -> str:
     from govlint.readers.docx_numbering import Numbering
 
     part = word.part
+    body = _body(word)
     numbering = Numbering(_related(part, RT.NUMBERING), _related(part, RT.STYLES))
-    blocks = [_one_line(block) for block in _blocks(word.element.body, numbering)]
+    blocks = [_one_line(block) for block in _blocks(body, numbering)]
     if not any(block.strip(" \t\u3000" + BLANK_CELL + CELL_SEPARATOR) for block in blocks):
         raise ReadError("Word 文件没有正文内容")
     return "\n".join(blocks) + "\n"
+
+
+#: Members smaller than this are not held to the compression-ratio limit (tiny XML parts
+#: compress well and cannot be bombs).
+_RATIO_FLOOR = 1024 * 1024
+
+
+def check_package(data: bytes) -> None:
+    """Check the ZIP package against the unpacking limits *before* anything is inflated.
+
+    The sizes come from the ZIP's central directory; Python's :mod:`zipfile` never inflates
+    a member past its recorded size (it stops there and fails the CRC), so checking them is
+    enough: a member that would inflate beyond ``max-unpacked-size`` in total, or by more
+    than ``max-compression-ratio`` (a zip bomb), is refused without inflating a byte.
+    """
+    import io
+    import zipfile
+
+    from govlint import limits
+    from govlint.limits import format_size
+
+    current = limits.current()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        raise ReadError("不是有效的 .docx 文件：ZIP 压缩包已损坏") from None
+    if len(members) > 10_000:
+        raise ReadError(f"不是有效的 .docx 文件：压缩包有 {len(members):,} 个成员，不像是 Word 文档")
+    total = 0
+    for member in members:
+        total += member.file_size
+        if total > current.max_unpacked_size:
+            raise ReadError(f"Word 文件解压后超过 {format_size(current.max_unpacked_size)}"
+                            "（可用 max-unpacked-size 设置），可能是压缩炸弹，未解压")
+        ratio = member.file_size / max(1, member.compress_size)
+        if member.file_size > _RATIO_FLOOR and ratio > current.max_compression_ratio:
+            raise ReadError(f"Word 文件的成员 {member.filename[:60]!r} 压缩比为 {ratio:,.0f}:1，超过上限 "
+                            f"{current.max_compression_ratio}:1（可用 max-compression-ratio 设置），可能是压缩炸弹，未解压")
+
+
+def _body(word: Any) -> Any:
+    """The ``<w:body>`` of the main document part; :class:`ReadError` when the part has none."""
+    element = getattr(word, "element", None)
+    body = element.find(f"{_W}body") if element is not None and hasattr(element, "find") else None
+    if element is None or getattr(element, "tag", None) != f"{_W}document" or body is None:
+        raise ReadError("不是有效的 .docx 文件：Word 正文部件（word/document.xml）没有 <w:document>/<w:body>")
+    return body
 
 
 def _related(part: Any, reltype: str) -> Any:

@@ -64,9 +64,14 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """``(text, encoding)`` of a page (see the module docstring); :class:`ReadError` if impossible."""
-    if len(data) > decoding.MAX_BYTES or data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
-            or b"\x00" in data[:65536]:
-        return decoding.decode_bytes(data)  # size limit, BOMs, binary files
+    decoding.check_size(data)
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:65536]:
+        return decoding.decode_bytes(data)  # BOMs, binary files
+    text, encoding = _decode_page(data)
+    return decoding.line_endings(text), encoding
+
+
+def _decode_page(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -74,6 +79,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     else:
         if not text.strip():
             raise ReadError("文件为空")
+        decoding.check_mojibake(text)
         return text, "utf-8"
     charset = declared_charset(data)
     if charset in _GB_NAMES:

@@ -35,8 +35,9 @@ from __future__ import annotations
 import re
 from array import array
 
-from govlint import regex
+from govlint import limits, regex
 from govlint.document import DroppedText
+from govlint.errors import ReadError
 from govlint.readers.grid import GridCell, grid_lines
 from govlint.readers.html_tree import CELLS, ROW_GROUPS, Element, Text, build_tree
 
@@ -93,7 +94,7 @@ _MARK_WORDS = frozenset(("foot", "ft", "bottom", "bq", "head", "header", "top", 
                          "position", "side", "links", "friendlink", "ewm", "print", "tools", "gotop"))
 #: Elements that hold a page's title.
 _TITLE_TAGS = frozenset(("h1", "h2", "h3"))
-_SPAN_RE = regex.compile(r"\s*(\d+)")
+_SPAN_RE = regex.compile(r"\s*([0-9]+)")
 _TITLE_SPLIT_RE = regex.compile(r"\s*[_|｜—–-]\s*")
 
 
@@ -445,14 +446,29 @@ class _Page:
         return rows, before
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, name: str) -> int:
+    """A ``rowspan``/``colspan`` value (1 when absent or not a number); :class:`ReadError` over the limit."""
     match = _SPAN_RE.match(value or "")
-    return int(match.group(1)) if match else 1
+    if not match:
+        return 1
+    digits = match.group(1).lstrip("0") or "0"
+    maximum = limits.current().max_table_span
+    if len(digits) > len(str(maximum)) or int(digits) > maximum:
+        shown = digits if len(digits) <= 12 else f"{digits[:6]}…（{len(digits)} 位数字）"
+        raise ReadError(f"HTML 表格的 {name} 值 {shown} 超过上限 {maximum}（可用 max-table-span 设置）")
+    return int(digits)
 
 
 def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]:
-    """One line per table row: spans expanded (a covered cell writes nothing), see :mod:`govlint.readers.grid`."""
+    """One line per table row: spans expanded (a covered cell writes nothing), see :mod:`govlint.readers.grid`.
+
+    The cells a table covers once its spans are expanded are counted: more than
+    ``max-table-cells`` (:mod:`govlint.limits`) is a :class:`ReadError`, so a page of wide
+    spans cannot take memory out of proportion to its size.
+    """
     count = len(rows)
+    budget = limits.current().max_table_cells
+    covered = 0
     occupied: set[tuple[int, int]] = set()
     grid: list[list[GridCell]] = []
     for r, cells in enumerate(rows):
@@ -461,9 +477,12 @@ def _grid_lines(rows: list[list[Element]], cell_text) -> list[tuple[str, array]]
         for cell in cells:
             while (r, col) in occupied:
                 col += 1
-            width = max(1, min(_span(cell.attrs.get("colspan")), 1000))
-            height = _span(cell.attrs.get("rowspan"))
+            width = max(1, min(_span(cell.attrs.get("colspan"), "colspan"), 1000))
+            height = _span(cell.attrs.get("rowspan"), "rowspan")
             height = count - r if height == 0 else max(1, min(height, count - r))
+            covered += width * height
+            if covered > budget:
+                raise ReadError(f"HTML 表格展开合并单元格后超过 {budget:,} 个单元格（可用 max-table-cells 设置）")
             if width * height <= 20000:
                 occupied.update((r + dr, col + dc) for dr in range(height) for dc in range(width))
             text, origin = cell_text(cell)

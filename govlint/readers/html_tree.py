@@ -15,6 +15,7 @@ characters all map to the ``&`` that starts them.
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from html.parser import HTMLParser
 
@@ -87,11 +88,12 @@ class Text:
 
 
 class _Builder(HTMLParser):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, max_depth: int) -> None:
         super().__init__(convert_charrefs=False)
         self._starts = line_starts(source)
         self.root = Element("#root", {}, None, 0)
         self.stack: list[Element] = [self.root]
+        self.max_depth = max(2, max_depth)
 
     # -- positions and stack helpers
 
@@ -114,8 +116,18 @@ class _Builder(HTMLParser):
         if index is not None:
             del self.stack[index:]
 
+    def _parent(self) -> Element:
+        """Where new nodes go: the current element, or its ancestor at the depth limit.
+
+        Like browsers (which stop nesting at 512), elements opened deeper than
+        ``max_depth`` become siblings inside the deepest allowed element; they stay on the
+        stack of open elements, so end tags still match the tags they close.
+        """
+        stack = self.stack
+        return stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
+
     def _append(self, tag: str, attrs: dict[str, str], start: int) -> Element:
-        parent = self.stack[-1]
+        parent = self._parent()
         element = Element(tag, attrs, parent, start)
         parent.children.append(element)
         if tag not in VOID:
@@ -192,21 +204,44 @@ class _Builder(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.stack[-1].tag == "head" and not data.isspace():
             self.stack.pop()  # text ends the head (a page without <body>)
-        self.stack[-1].children.append(Text(data, self._offset()))
+        self._parent().children.append(Text(data, self._offset()))
 
     def handle_entityref(self, name: str) -> None:
         reference = f"&{name};"
         text = unescape(reference)
         # An unknown name stays as written (its characters map one to one).
-        self.stack[-1].children.append(Text(text, self._offset(), exact=text == reference))
+        self._parent().children.append(Text(text, self._offset(), exact=text == reference))
 
     def handle_charref(self, name: str) -> None:
-        self.stack[-1].children.append(Text(unescape(f"&#{name};"), self._offset(), exact=False))
+        if len(name) > 12:  # &#99999…; is no character (and never a 4,300-digit int())
+            self._parent().children.append(Text("\ufffd", self._offset(), exact=False))
+            return
+        self._parent().children.append(Text(unescape(f"&#{name};"), self._offset(), exact=False))
 
 
-def build_tree(source: str) -> Element:
-    """The element tree of ``source`` (never raises on malformed markup)."""
-    builder = _Builder(source)
+#: A decimal character reference with a digit run no character has: ``html.unescape`` (used
+#: by HTMLParser on attribute values) would call ``int()`` on it and fail past 4,300 digits.
+_LONG_CHARREF_RE = re.compile(r"&#(\d{20,})")
+
+
+def _defuse(match: re.Match[str]) -> str:
+    """The reference's digits as ``?`` (same length: source offsets are kept); it reads as text."""
+    return "&#" + "?" * len(match.group(1))
+
+
+def build_tree(source: str, max_depth: int | None = None) -> Element:
+    """The element tree of ``source`` (never raises on malformed markup).
+
+    The tree is at most ``max_depth`` elements deep (default: the current ``max-html-depth``
+    limit, :mod:`govlint.limits`), so no later walk over it can recurse without bound.
+    """
+    if max_depth is None:
+        from govlint import limits
+
+        max_depth = limits.current().max_html_depth
+    if "&#" in source:
+        source = _LONG_CHARREF_RE.sub(_defuse, source)
+    builder = _Builder(source, max_depth)
     builder.feed(source)
     # HTMLParser stops at a malformed character reference (``&#abc;``) after passing ``&#``
     # as text; resume until no progress is made, so one bad reference does not turn the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import io
 import re
 from array import array
 from typing import Any
@@ -39,8 +40,13 @@ def read_pdf(data: bytes) -> tuple[list[str], list[tuple[int, int]], set[int]]:
     if b"%PDF-" not in data[:1024]:
         raise ReadError("不是有效的 PDF 文件（缺少 %PDF- 文件头）")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page) for page in pdf.pages]
+        with pdfplumber.open(io.BytesIO(data), password="") as pdf:
+            _check_limits(pdf.doc)
+            _repair_cid_fonts(pdf.doc)
+            pages = []
+            for page in pdf.pages:
+                pages.append(_page_items(page))
+                page.close()  # drop the page's parsed objects: memory stays that of one page
     except ReadError:
         raise
     except Exception as exc:  # pdfminer's syntax, encryption and stream errors
@@ -66,6 +72,185 @@ def read_pdf(data: bytes) -> tuple[list[str], list[tuple[int, int]], set[int]]:
     if not any(line.strip(" " + BLANK_CELL + CELL_SEPARATOR) for line in lines):
         raise ReadError("PDF 中没有可提取的文字（可能是扫描件），请先进行文字识别（OCR）")
     return lines, where, joined
+
+
+def _check_limits(doc: Any) -> None:
+    """Refuse a PDF over the page limit or whose streams inflate past the budget, before extracting.
+
+    Pages are counted by walking the page tree, stopping one past the limit. Every stream
+    of the file is then measured: a Flate stream is inflated in bounded steps, output
+    discarded, and the total stops at the budget (a stream bomb costs no more than the
+    budget to refuse); other filters count their raw size. What pdfminer later decodes is a
+    subset of these streams, so extraction stays within the budget too.
+    """
+    import itertools
+
+    from pdfminer.pdfpage import PDFPage
+
+    from govlint import limits
+    from govlint.limits import format_size
+
+    current = limits.current()
+    count = sum(1 for _ in itertools.islice(PDFPage.create_pages(doc), current.max_pdf_pages + 1))
+    if count > current.max_pdf_pages:
+        raise ReadError(f"PDF 超过 {current.max_pdf_pages} 页（可用 max-pdf-pages 设置），不像是年度报告，未提取")
+    budget = current.max_pdf_stream_size
+    used = 0
+    for stream in _streams(doc):
+        used += _inflated_size(stream, budget - used)
+        if used > budget:
+            raise ReadError(f"PDF 中的压缩数据解压后超过 {format_size(budget)}（可用 max-pdf-stream-size 设置），"
+                            "可能是压缩炸弹，未提取")
+
+
+def _streams(doc: Any) -> Any:
+    """Every stream object of the document (each once)."""
+    from pdfminer.pdftypes import PDFStream
+
+    seen: set[int] = set()
+    for xref in doc.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                obj = doc.getobj(objid)
+            except Exception:  # noqa: BLE001 - a damaged object: pdfminer skips it when extracting too
+                continue
+            if isinstance(obj, PDFStream):
+                yield obj
+
+
+def _inflated_size(stream: Any, room: int) -> int:
+    """The stream's decoded size, counted up to ``room + 1`` bytes (never more is decoded).
+
+    Filters are applied in order as pdfminer applies them; the expanding ones (Flate, LZW,
+    RunLength) are decoded in bounded steps and their output is kept only when another
+    filter follows. Image filters (DCT, JPX, JBIG2, CCITT) count their raw size: pdfminer
+    does not expand them to extract text.
+    """
+    from pdfminer import pdftypes
+
+    raw = stream.rawdata if stream.rawdata is not None else stream.data
+    if raw is None:
+        return 0
+    try:
+        filters = [name for name, _ in stream.get_filters()]
+        if stream.decipher and stream.rawdata is not None:
+            raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+    except Exception:  # noqa: BLE001 - a malformed filter entry: pdfminer fails on it later
+        return len(raw)
+    data, size = raw, len(raw)
+    for index, name in enumerate(filters):
+        keep = index < len(filters) - 1
+        try:
+            if name in pdftypes.LITERALS_FLATE_DECODE:
+                data, size = _bounded(_inflate_pieces(data), room, keep)
+            elif name in pdftypes.LITERALS_LZW_DECODE:
+                from pdfminer.lzw import LZWDecoder
+
+                data, size = _bounded(LZWDecoder(io.BytesIO(data)).run(), room, keep)
+            elif name in pdftypes.LITERALS_RUNLENGTH_DECODE:
+                data, size = _bounded(_run_length_pieces(data), room, keep)
+            elif name in pdftypes.LITERALS_ASCII85_DECODE:
+                data = pdftypes.ascii85decode(data)
+                size = len(data)
+            elif name in pdftypes.LITERALS_ASCIIHEX_DECODE:
+                data = pdftypes.asciihexdecode(data)
+                size = len(data)
+            else:
+                break
+        except Exception:  # noqa: BLE001 - damaged data: pdfminer decodes no more than was counted
+            break
+        if size > room:
+            break
+    return size
+
+
+def _bounded(pieces: Any, room: int, keep: bool) -> tuple[bytes, int]:
+    """Consume decoded ``pieces`` until more than ``room`` bytes: (the bytes if ``keep``, their count)."""
+    kept: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if keep:
+            kept.append(piece)
+        if size > room:
+            break
+    return b"".join(kept), size
+
+
+def _inflate_pieces(data: bytes, step: int = 1 << 20) -> Any:
+    """zlib-inflated ``data``, a megabyte at a time (a damaged stream ends where it breaks)."""
+    import zlib
+
+    inflater = zlib.decompressobj()
+    pending = data
+    try:
+        while pending:
+            piece = inflater.decompress(pending, step)
+            pending = inflater.unconsumed_tail
+            if not piece and not pending:
+                break
+            yield piece
+    except zlib.error:
+        return
+
+
+def _run_length_pieces(data: bytes) -> Any:
+    """RunLengthDecode output, one run at a time (a run expands a byte at most 128 times)."""
+    index = 0
+    while index < len(data):
+        length = data[index]
+        if length == 128:
+            return
+        if length < 128:
+            yield data[index + 1 : index + 2 + length]
+            index += 2 + length
+        else:
+            yield data[index + 1 : index + 2] * (257 - length)
+            index += 2
+
+
+#: What a predefined CMap's name says about its character collection (``UniGB-UCS2-H`` → Adobe-GB1).
+_CMAP_ORDERINGS = (("UniGB", b"GB1"), ("GBK", b"GB1"), ("GBpc", b"GB1"), ("GBT", b"GB1"), ("GB-", b"GB1"),
+                   ("UniCNS", b"CNS1"), ("B5", b"CNS1"), ("ETen", b"CNS1"), ("HKscs", b"CNS1"),
+                   ("UniJIS", b"Japan1"), ("90ms", b"Japan1"), ("UniKS", b"Korea1"), ("KSC", b"Korea1"))
+
+
+def _repair_cid_fonts(doc: Any) -> None:
+    """Fix CID fonts whose ``CIDSystemInfo`` strings decrypt to garbage in an encrypted PDF.
+
+    An owner-password PDF (viewable with the empty user password) is decrypted by pdfminer,
+    which decrypts every string. Some producers (reportlab among them) write a CID font's
+    ``/Registry (Adobe) /Ordering (GB1)`` unencrypted, so decrypting turns them into
+    garbage, pdfminer finds no CID-to-Unicode map and the text comes out as ``(cid:4162)``.
+    The predefined CMap named by the font's ``/Encoding`` says the collection, so
+    unreadable values are restored from it.
+    """
+    if not getattr(doc, "decipher", None):
+        return
+    from pdfminer.pdftypes import resolve1
+
+    for objid in list(getattr(doc, "_cached_objs", {})):
+        font = doc._cached_objs[objid][0]
+        if not isinstance(font, dict) or "DescendantFonts" not in font:
+            continue
+        encoding = getattr(resolve1(font.get("Encoding")), "name", None)
+        ordering = next((o for prefix, o in _CMAP_ORDERINGS if isinstance(encoding, str)
+                         and encoding.startswith(prefix)), None)
+        descendants = resolve1(font.get("DescendantFonts"))
+        if ordering is None or not isinstance(descendants, list):
+            continue
+        for descendant in descendants:
+            info = resolve1(resolve1(descendant).get("CIDSystemInfo")) if isinstance(resolve1(descendant), dict) else None
+            if isinstance(info, dict) and not (_printable(resolve1(info.get("Registry")))
+                                               and _printable(resolve1(info.get("Ordering")))):
+                info["Registry"], info["Ordering"] = b"Adobe", ordering
+
+
+def _printable(value: Any) -> bool:
+    return isinstance(value, bytes) and bool(value) and all(0x20 < b < 0x7F for b in value)
 
 
 class _Item:

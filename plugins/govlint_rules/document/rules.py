@@ -31,9 +31,14 @@ def unreadable_file(report, options):
     """The file cannot be read or decoded, so nothing in it was checked.
 
     What it checks:
-    Emitted by the host when a file does not exist, cannot be opened, is binary, is empty,
-    is too large, or is neither UTF-8 nor GB18030/GBK text. The run exits with code 2 and a
-    one-line message on stderr names the file and the problem; other files are still checked.
+    Emitted by the host when a file does not exist, cannot be opened, is not a regular file
+    (a FIFO, a device, a socket), is binary, is empty, exceeds a resource limit (size, a .docx
+    zip bomb, PDF pages or streams, HTML table spans), or is not Chinese text in UTF-8,
+    UTF-16 or GB18030/GBK (Shift-JIS, EUC-KR, double-encoded UTF-8, UTF-7, a BOM that
+    contradicts the content). Also when a reader, the parser or a rule raises on the file (an
+    internal error, naming the rule and its plugin): the file's other rules still run. The
+    run exits with code 2 and a one-line message on stderr names the file and the problem;
+    other files are still checked.
 
     Why:
     A report that cannot be read cannot be checked; a linter that skipped it silently would
