@@ -139,6 +139,17 @@ _TEXT_KEYS = {
 }
 
 
+def _search(report: Any, region: Any, matcher: Any):
+    """The matches of ``matcher`` in the report's ``region``, the region's anchor span and the
+    view searched, or ``None`` when the report lacks that part (both text blocks search alike)."""
+    bounds = region.bounds(report)
+    if bounds is None:
+        return None
+    start, end, anchor = bounds
+    view = _view(report.document)
+    return matcher.find(view, view.origin.inverse(start), view.origin.inverse(end)), anchor, view
+
+
 def require_text(node: Node, ctx: Context) -> Built:
     """``require-text``: the report (or one part of it) must contain a phrase or a match."""
     params = node.mapping(_TEXT_KEYS)
@@ -147,14 +158,9 @@ def require_text(node: Node, ctx: Context) -> Built:
     message = params["message"].text() if "message" in params else f"{region.name}中缺少{matcher.shown}"
 
     def check(report: Any, options: Any) -> Iterator[Violation]:
-        bounds = region.bounds(report)
-        if bounds is None:
-            return
-        start, end, anchor = bounds
-        view = _view(report.document)
-        first, last = view.origin.inverse(start), view.origin.inverse(end)
-        if next(matcher.find(view, first, last), None) is None:
-            yield Violation(f"{message}（{ctx.basis}）", anchor)
+        searched = _search(report, region, matcher)
+        if searched is not None and next(searched[0], None) is None:
+            yield Violation(f"{message}（{ctx.basis}）", searched[1])
 
     return Built(check, f"require-text: {matcher.shown} in {region.part}")
 
@@ -167,12 +173,11 @@ def forbid_text(node: Node, ctx: Context) -> Built:
     message = params["message"].text() if "message" in params else f"{region.name}中不应出现{matcher.shown}"
 
     def check(report: Any, options: Any) -> Iterator[Violation]:
-        bounds = region.bounds(report)
-        if bounds is None:
+        searched = _search(report, region, matcher)
+        if searched is None:
             return
-        start, end, _ = bounds
-        view = _view(report.document)
-        found = sorted(set(matcher.find(view, view.origin.inverse(start), view.origin.inverse(end))))
+        found = sorted(set(searched[0]))
+        view = searched[2]
         if found:
             first_start, first_end = found[0]
             more = f"，共{len(found)}处" if len(found) > 1 else ""
