@@ -100,7 +100,7 @@ def _catalog(host):
               help="Use this configuration file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--output-format", default=None,
-              help="concise, full, json, sarif or github (default: full on a terminal, else concise).")
+              help="concise, full, json, sarif, github, csv or summary-csv (default: full on a terminal, else concise).")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
               help="Write the report to this file instead of stdout.")
 @click.option("--show-source", is_flag=True, help="Show the source line (same as --output-format full).")

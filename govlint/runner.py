@@ -34,6 +34,8 @@ class FileResult:
 
     ``lines`` is keyed by ``(line, column)`` because in the PDF ``page:line`` scheme a
     diagnostic's line is a page; ``scheme`` is the document's position scheme.
+    ``issuer``, ``year`` and ``template`` are the parser's facts, kept for per-file
+    summaries (summary-csv, the HTML report) so they need not keep or re-parse the report.
     """
 
     path: str
@@ -41,6 +43,9 @@ class FileResult:
     lines: dict[tuple[int, int], str] = factory(dict)
     scheme: str = "line:column"
     error: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    template: str | None = None
 
 
 @record
@@ -265,6 +270,7 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
             result.diagnostics.append(make_diagnostic(item.display, unreadable, Violation(message), severity))
         return Checked(result)
     report = parse(document)
+    result.issuer, result.year, result.template = report.issuer, report.year, report.template
     host_emitted = (UNREADABLE_CODE, UNUSED_SUPPRESSION_CODE)
     selected = [r for r in registry if settings.selection.is_selected(r.code) and r.code not in host_emitted]
     single = [r for r in selected if r.scope != "pair"]
