@@ -281,42 +281,70 @@ def packs_command(fmt: str) -> None:
 
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
-              help="json: one array of reports; jsonl: one report per line.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), default="json",
+              help="json: one array of reports; jsonl: one report per line; csv: one row per table cell "
+                   "(UTF-8 with BOM); parquet: the same rows (needs govlint[data], and -o).")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
 @click.pass_context
 def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output_file, stdin_filename) -> None:
-    """Print the parsed reports (sections, tables, dates, contacts) as JSON.
+    """Print the parsed reports (sections, tables, dates, contacts) as JSON, or their table cells.
 
-    The schema is versioned (``schema_version``) and documented in the README.
+    The schema is versioned (``schema_version``) and documented in the README. A file that
+    cannot be read gets a record with its ``error`` in every format (exit code 2).
     """
-    import json
-
-    from govlint.errors import ReadError
-    from govlint.export import report_to_dict
-    from govlint.parser import parse
-    from govlint.runner import collect_inputs, read_input
+    from govlint.runner import collect_inputs
     from govlint.settings import SettingsResolver
 
+    if fmt == "parquet" and output_file is None:
+        raise GovlintError("--format parquet writes a binary file: give it with -o FILE.parquet")
     host = _load_host()
     resolver = SettingsResolver(host.registry, isolated=True)
     inputs = collect_inputs(paths, host.report_suffixes(), resolver, stdin_filename)
-    reports = []
-    failed = False
+    failures: list[str] = []
+    parsed = _parse_inputs(host, inputs, failures)
+    if fmt in ("json", "jsonl"):
+        _extract_json(parsed, fmt, output_file)
+    elif fmt == "csv":
+        _extract_csv(parsed, output_file)
+    else:
+        _extract_parquet(parsed, output_file)
+    ctx.exit(EXIT_ERROR if failures else EXIT_OK)
+
+
+def _parse_inputs(host, inputs, failures: list[str]):
+    """``(path, report, None)`` per readable input, ``(path, None, error)`` per unreadable one.
+
+    A generator, so the tabular formats write each file's rows before reading the next;
+    each unreadable input is named on stderr and added to ``failures``.
+    """
+    from govlint.errors import ReadError
+    from govlint.parser import parse
+    from govlint.runner import read_input
+
     for item in inputs:
         try:
             document = read_input(host, item)
         except ReadError as exc:
             _fail(f"{item.display}: {exc}")
-            failed = True
+            failures.append(item.display)
+            yield item.display, None, str(exc)
             continue
-        reports.append(report_to_dict(parse(document)))
+        yield item.display, parse(document), None
+
+
+def _extract_json(parsed, fmt: str, output_file: Path | None) -> None:
+    """Reports as JSON (an array) or JSON lines; an unreadable file is ``{path, error}``."""
+    import json
+
+    from govlint.export_table import json_record
+
+    records = [json_record(path, report, error) for path, report, error in parsed]
     if fmt == "json":
-        text = json.dumps(reports, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports)
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
@@ -324,7 +352,40 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output
             raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
-    ctx.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _extract_csv(parsed, output_file: Path | None) -> None:
+    """One CSV row per table cell, to the file or to stdout (UTF-8 with BOM)."""
+    import io
+
+    from govlint.export_table import table_records, write_csv
+
+    if output_file is None:
+        sys.stdout.flush()
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            write_csv(table_records(parsed), stream)
+        finally:
+            stream.flush()
+            stream.detach()
+        return
+    try:
+        with output_file.open("w", encoding="utf-8", newline="") as stream:
+            write_csv(table_records(parsed), stream)
+    except OSError as exc:
+        raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+
+
+def _extract_parquet(parsed, output_file: Path) -> None:
+    """The CSV's rows as a Parquet file (needs pyarrow: ``govlint[data]``)."""
+    from govlint.export_table import ParquetSink, table_records
+
+    sink = ParquetSink(output_file)
+    try:
+        for record in table_records(parsed):
+            sink.write(record)
+    finally:
+        sink.close()
 
 
 # --------------------------------------------------------------------------- entry point
