@@ -277,6 +277,73 @@ def packs_command(fmt: str) -> None:
         click.echo(f"  plugin: {origin}")
 
 
+# --------------------------------------------------------------------------- report
+
+def _with_run_options(command: click.Command) -> click.Command:
+    """Give ``command`` the selection and configuration options of ``check`` (``RUN_OPTIONS``).
+
+    The very same click parameters, so names, help and parsing cannot drift apart.
+    """
+    from govlint.run_options import RUN_OPTIONS
+
+    command.params.extend(p for p in check.params if p.name in RUN_OPTIONS)
+    return command
+
+
+def _write_atomically(output: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``output`` through a temporary file, so no half page is left."""
+    temporary = output.with_name(output.name + ".govlint-tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise GovlintError(f"--output-file: cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _without(inputs: list, output: Path) -> list:
+    """``inputs`` without the report page itself (a second run over the same directory)."""
+    target = output.resolve()
+    return [item for item in inputs if item.path is None or item.data is not None or item.path.resolve() != target]
+
+
+@_with_run_options
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), default=Path("govlint-report.html"),
+              show_default=True, help="Where to write the HTML report.")
+@click.pass_context
+def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path, **options) -> None:
+    """Check reports and write an HTML audit report (one self-contained page, works offline).
+
+    The page has the totals, a sortable per-file table, findings per rule as a chart, every
+    finding with its source line, filters by rule, severity and file, and the run's
+    settings. It takes the selection and configuration options of ``check``; exit codes as
+    for ``check``.
+    """
+    from govlint.output.html_report import render_html
+    from govlint.run_options import report_context, resolver_from_options
+    from govlint.runner import check as run_check
+    from govlint.runner import collect_inputs
+
+    host = _load_host()
+    resolver = resolver_from_options(host, options, catalog_factory=lambda: _catalog(host))
+    suffixes = host.report_suffixes()
+    inputs = _without(collect_inputs(paths or (".",), suffixes, resolver, options["stdin_filename"]), output_file)
+    previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
+    result = run_check(host, resolver, inputs, previous)
+    _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))
+    for file_result in result.files:
+        if file_result.error:
+            _fail(f"{file_result.path}: {file_result.error}")
+    click.echo(f"{output_file}: 已写入审查报告（{len(result.files)}个文件，{len(result.diagnostics)}条诊断）")
+    if result.has_read_errors:
+        ctx.exit(EXIT_ERROR)
+    if result.has_errors and not options["exit_zero"]:
+        ctx.exit(EXIT_FINDINGS)
+    ctx.exit(EXIT_OK)
+
+
 # --------------------------------------------------------------------------- extract
 
 @cli.command("extract")
