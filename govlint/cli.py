@@ -124,7 +124,7 @@ def _catalog(host):
               help="Use this configuration file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--output-format", default=None,
-              help="concise, full, json, sarif or github (default: full on a terminal, else concise).")
+              help="concise, full, json, sarif, github, csv or summary-csv (default: full on a terminal, else concise).")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
               help="Write the report to this file instead of stdout.")
 @click.option("--show-source", is_flag=True, help="Show the source line (same as --output-format full).")
@@ -302,50 +302,146 @@ def packs_command(fmt: str) -> None:
         click.echo(f"  plugin: {origin}")
 
 
+# --------------------------------------------------------------------------- report
+
+def _with_run_options(command: click.Command) -> click.Command:
+    """Give ``command`` the selection and configuration options of ``check`` (``RUN_OPTIONS``).
+
+    The very same click parameters, so names, help and parsing cannot drift apart.
+    """
+    from govlint.run_options import RUN_OPTIONS
+
+    command.params.extend(p for p in check.params if p.name in RUN_OPTIONS)
+    return command
+
+
+def _write_atomically(output: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``output`` through a temporary file, so no half page is left."""
+    temporary = output.with_name(output.name + ".govlint-tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(output)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise GovlintError(f"--output-file: cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _without(inputs: list, output: Path) -> list:
+    """``inputs`` without the report page itself (a second run over the same directory)."""
+    target = output.resolve()
+    return [item for item in inputs if item.path is None or item.data is not None or item.path.resolve() != target]
+
+
+@_with_run_options
+@cli.command("report")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-o", "--output-file", type=click.Path(path_type=Path), default=Path("govlint-report.html"),
+              show_default=True, help="Where to write the HTML report.")
+@click.pass_context
+def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path, **options) -> None:
+    """Check reports and write an HTML audit report (one self-contained page, works offline).
+
+    The page has the totals, a sortable per-file table, findings per rule as a chart, every
+    finding with its source line, filters by rule, severity and file, and the run's
+    settings. It takes the selection and configuration options of ``check``; exit codes as
+    for ``check``.
+    """
+    from govlint.output.html_report import render_html
+    from govlint.run_options import report_context, resolver_from_options
+    from govlint.runner import check as run_check
+    from govlint.runner import collect_inputs
+
+    host = _load_host()
+    resolver = resolver_from_options(host, options, catalog_factory=lambda: _catalog(host))
+    suffixes = host.report_suffixes()
+    inputs = _without(collect_inputs(paths or (".",), suffixes, resolver, options["stdin_filename"]), output_file)
+    previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
+    result = run_check(host, resolver, inputs, previous)
+    _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))
+    for file_result in result.files:
+        if file_result.error:
+            _fail(f"{file_result.path}: {file_result.error}")
+    click.echo(f"{output_file}: 已写入审查报告（{len(result.files)}个文件，{len(result.diagnostics)}条诊断）")
+    if result.has_read_errors:
+        ctx.exit(EXIT_ERROR)
+    if result.has_errors and not options["exit_zero"]:
+        ctx.exit(EXIT_FINDINGS)
+    ctx.exit(EXIT_OK)
+
+
 # --------------------------------------------------------------------------- extract
 
 @cli.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json",
-              help="json: one array of reports; jsonl: one report per line.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), default="json",
+              help="json: one array of reports; jsonl: one report per line; csv: one row per table cell "
+                   "(UTF-8 with BOM); parquet: the same rows (needs govlint[data], and -o).")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--stdin-filename", default=None, help="Name (and format) of the report read from '-'.")
 @click.pass_context
 def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output_file, stdin_filename) -> None:
-    """Print the parsed reports (sections, tables, dates, contacts) as JSON.
+    """Print the parsed reports (sections, tables, dates, contacts) as JSON, or their table cells.
 
-    The schema is versioned (``schema_version``) and documented in the README.
+    The schema is versioned (``schema_version``) and documented in the README. A file that
+    cannot be read gets a record with its ``error`` in every format (exit code 2).
     """
-    import json
-
-    from govlint.export import report_to_dict
-    from govlint.parser import parse
-    from govlint.runner import Failure, captured_output, collect_inputs, guarded, read_guarded
+    from govlint.runner import collect_inputs
     from govlint.settings import SettingsResolver
 
+    if fmt == "parquet" and output_file is None:
+        raise GovlintError("--format parquet writes a binary file: give it with -o FILE.parquet")
     host = _load_host()
     resolver = SettingsResolver(host.registry, isolated=True)
     inputs = collect_inputs(paths, host.report_suffixes(), resolver, stdin_filename)
     _refuse_output_over_input(output_file, paths, inputs, host, resolver)
-    reports = []
-    failed = False
-    for item in inputs:
-        failures: list[Failure] = []
-        with captured_output():
-            document, _ = read_guarded(host, item, resolver.for_file(item.path).config.limits, failures)
-            data = None
-            if document is not None:
-                data = guarded(lambda: report_to_dict(parse(document)), "解析器", failures)
-        if failures:
-            _report_failures(ctx, item.display, failures)
-            failed = True
-            continue
-        reports.append(data)
-    if fmt == "json":
-        text = json.dumps(reports, ensure_ascii=False, indent=2) + "\n"
+    failures: list[str] = []
+    parsed = _parse_inputs(ctx, host, resolver, inputs, failures)
+    if fmt in ("json", "jsonl"):
+        _extract_json(parsed, fmt, output_file)
+    elif fmt == "csv":
+        _extract_csv(parsed, output_file)
     else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports)
+        _extract_parquet(parsed, output_file)
+    ctx.exit(EXIT_ERROR if failures else EXIT_OK)
+
+
+def _parse_inputs(ctx: click.Context, host, resolver, inputs, failures: list[str]):
+    """``(path, report, None)`` per readable input, ``(path, None, error)`` per unreadable one.
+
+    A generator, so the tabular formats write each file's rows before reading the next;
+    reads are bounded and guarded as in ``check`` (one bad file never stops the others);
+    each failed input is named on stderr and added to ``failures``.
+    """
+    from govlint.parser import parse
+    from govlint.runner import Failure, captured_output, guarded, read_guarded
+
+    for item in inputs:
+        item_failures: list[Failure] = []
+        with captured_output():
+            document, _ = read_guarded(host, item, resolver.for_file(item.path).config.limits, item_failures)
+            report = None
+            if document is not None:
+                report = guarded(lambda: parse(document), "解析器", item_failures)
+        if item_failures or report is None:
+            _report_failures(ctx, item.display, item_failures)
+            failures.append(item.display)
+            yield item.display, None, item_failures[0].message if item_failures else "无法解析"
+            continue
+        yield item.display, report, None
+
+
+def _extract_json(parsed, fmt: str, output_file: Path | None) -> None:
+    """Reports as JSON (an array) or JSON lines; an unreadable file is ``{path, error}``."""
+    import json
+
+    from govlint.export_table import json_record
+
+    records = [json_record(path, report, error) for path, report, error in parsed]
+    if fmt == "json":
+        text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if output_file is not None:
         try:
             output_file.write_text(text, encoding="utf-8")
@@ -353,7 +449,40 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output
             raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
-    ctx.exit(EXIT_ERROR if failed else EXIT_OK)
+
+
+def _extract_csv(parsed, output_file: Path | None) -> None:
+    """One CSV row per table cell, to the file or to stdout (UTF-8 with BOM)."""
+    import io
+
+    from govlint.export_table import table_records, write_csv
+
+    if output_file is None:
+        sys.stdout.flush()
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            write_csv(table_records(parsed), stream)
+        finally:
+            stream.flush()
+            stream.detach()
+        return
+    try:
+        with output_file.open("w", encoding="utf-8", newline="") as stream:
+            write_csv(table_records(parsed), stream)
+    except OSError as exc:
+        raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+
+
+def _extract_parquet(parsed, output_file: Path) -> None:
+    """The CSV's rows as a Parquet file (needs pyarrow: ``govlint[data]``)."""
+    from govlint.export_table import ParquetSink, table_records
+
+    sink = ParquetSink(output_file)
+    try:
+        for record in table_records(parsed):
+            sink.write(record)
+    finally:
+        sink.close()
 
 
 # --------------------------------------------------------------------------- entry point

@@ -65,6 +65,8 @@ class FileResult:
     ``lines`` is keyed by ``(line, column)`` because in the PDF ``page:line`` scheme a
     diagnostic's line is a page; ``scheme`` is the document's position scheme.
     ``failures`` says why the input was not (fully) checked (exit code 2).
+    ``issuer``, ``year`` and ``template`` are the parser's facts, kept for per-file
+    summaries (summary-csv, the HTML report) so they need not keep or re-parse the report.
     """
 
     path: str
@@ -72,6 +74,9 @@ class FileResult:
     lines: dict[tuple[int, int], str] = factory(dict)
     scheme: str = "line:column"
     failures: list[Failure] = factory(list)
+    issuer: str | None = None
+    year: int | None = None
+    template: str | None = None
 
     @property
     def error(self) -> str | None:
@@ -523,6 +528,7 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
         if report is None:
             add_failures(host, settings, result, failures, read_error)
             return Checked(result)
+        result.issuer, result.year, result.template = report.issuer, report.year, report.template
         host_emitted = (UNREADABLE_CODE, UNUSED_SUPPRESSION_CODE)
         selected = [r for r in registry if settings.selection.is_selected(r.code) and r.code not in host_emitted]
         single = [r for r in selected if r.scope != "pair"]

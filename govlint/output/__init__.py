@@ -10,7 +10,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("govlint")
 
-BUILTIN_FORMATS = ("concise", "full", "json", "sarif", "github")
+BUILTIN_FORMATS = ("concise", "full", "json", "sarif", "github", "csv", "summary-csv")
 
 
 @hookimpl
@@ -22,6 +22,8 @@ def govlint_output_formats() -> dict[str, str]:
         "json": "govlint.output.json_format:JsonFormatter",
         "sarif": "govlint.output.sarif:SarifFormatter",
         "github": "govlint.output.github:GithubFormatter",
+        "csv": "govlint.output.csv_format:CsvFormatter",
+        "summary-csv": "govlint.output.csv_format:SummaryCsvFormatter",
     }
 
 
