@@ -631,3 +631,14 @@ def test_handled_with_carry_in_named_is_still_compared():
     built = build(overview=[sentence])
     (diagnostic,) = gov601(built)
     assert (diagnostic.line, diagnostic.column) == built.marks[0] and "为39，" in diagnostic.message
+
+
+@pytest.mark.parametrize("space", [" ", "\t", "\u3000", "  "])
+def test_trailing_space_before_a_line_break_does_not_split_a_wrapped_word(space):
+    """PDF text wrapped inside 部分公开 with blanks left at the line end reads as one word."""
+    sentence = f"办结的申请中，予以公开及部{space}\n分公开43件，不予公开3件，无法提供5件，不予处理2件，其他处理1件。"
+    built = build(overview=[sentence], **WITH_RESULTS)
+    assert gov601(built) == []
+    wrong = build(overview=[f"办结的申请中，予以公开及部{space}\n分公开[[40]]件。"])
+    (diagnostic,) = gov601(wrong)
+    assert "「（一）予以公开」与「（二）部分公开」总计之和（18 + 25）为43" in diagnostic.message

@@ -126,6 +126,9 @@ def _kept_segments(length: int, removed: list[tuple[int, int]]) -> list[tuple[in
 
 
 _DELETE_RE = regex.compile("[" + _DELETE + "]+")
+#: Horizontal whitespace at the end of a line: PDF extraction and editors leave it, and it
+#: would otherwise split a word wrapped over the line break (``部分公开`` as ``部 分公开``).
+_TRAILING_SPACE_RE = regex.compile("[ " + _SPACES + "]+(?=\r?\n)")
 #: One-to-one character replacements (deletions are handled by segmentation).
 _TRANSLATE = {k: v for k, v in CHAR_TABLE.items() if v is not None}
 
@@ -144,6 +147,7 @@ class TextView:
         source = document.text
         removed = _page_line_ranges(source)
         removed.extend(m.span() for m in _DELETE_RE.finditer(source))
+        removed.extend(m.span() for m in _TRAILING_SPACE_RE.finditer(source))
         removed.sort()
         segments = _kept_segments(len(source), removed)
         text = "".join(source[a:b] for a, b in segments).translate(_TRANSLATE)
