@@ -633,12 +633,12 @@ def test_handled_with_carry_in_named_is_still_compared():
     assert (diagnostic.line, diagnostic.column) == built.marks[0] and "为39，" in diagnostic.message
 
 
-@pytest.mark.parametrize("space", [" ", "\t", "\u3000", "  "])
-def test_trailing_space_before_a_line_break_does_not_split_a_wrapped_word(space):
-    """PDF text wrapped inside 部分公开 with blanks left at the line end reads as one word."""
-    sentence = f"办结的申请中，予以公开及部{space}\n分公开43件，不予公开3件，无法提供5件，不予处理2件，其他处理1件。"
+@pytest.mark.parametrize("wrap", [" \n", "\t\n", "\u3000\n", "  \n", "\n\u3000\u3000", "\n  ", " \n\u3000\u3000"])
+def test_blanks_around_a_line_break_do_not_split_a_wrapped_word(wrap):
+    """PDF text wrapped inside 部分公开 with blanks at the line end or an indented next line reads as one word."""
+    sentence = f"办结的申请中，予以公开及部{wrap}分公开43件，不予公开3件，无法提供5件，不予处理2件，其他处理1件。"
     built = build(overview=[sentence], **WITH_RESULTS)
     assert gov601(built) == []
-    wrong = build(overview=[f"办结的申请中，予以公开及部{space}\n分公开[[40]]件。"])
+    wrong = build(overview=[f"办结的申请中，予以公开及部{wrap}分公开[[40]]件。"])
     (diagnostic,) = gov601(wrong)
     assert "「（一）予以公开」与「（二）部分公开」总计之和（18 + 25）为43" in diagnostic.message

@@ -186,6 +186,37 @@ def test_title_wrapped_mid_name() -> None:
     assert (report.title.span.line, report.title.span.end_line) == (1, 2)
 
 
+def _double_spaced(text: str) -> str:
+    """Text copied from a web page: a blank line after every line."""
+    return text.replace("\n", "\n\n")
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "issuer"),
+    [
+        ("示例市人民政府\n2024 年政府信息公开工作年度报告", "示例市人民政府2024 年政府信息公开工作年度报告", "示例市人民政府"),
+        ("2025 年示例市人民政府办公厅政府信息公开\n工作年度报告", "2025 年示例市人民政府办公厅政府信息公开工作年度报告",
+         "示例市人民政府办公厅"),
+    ],
+)
+def test_title_over_two_lines_in_double_spaced_text(head, title, issuer) -> None:
+    intro = "\n本报告根据《中华人民共和国政府信息公开条例》和《关于印发中华人民共和国政府信息公开工作年度报告\n格式的通知》的要求编制。"
+    report = metadata(_double_spaced(head + intro + BODY))
+    assert report.title is not None and report.title.text == title
+    assert report.issuer == issuer and report.year in (2024, 2025)
+
+
+def test_single_spaced_paragraphs_keep_blank_lines_as_separators() -> None:
+    report = metadata("示例市人民政府\n\n2024 年政府信息公开工作年度报告" + BODY)
+    assert report.title is not None and report.title.text == "2024 年政府信息公开工作年度报告"
+
+
+def test_sentence_citing_the_format_is_not_a_title() -> None:
+    text = "本报告根据《条例》和《关于印发中华人民共和国政府信息公开工作年度报告\n格式的通知》编制。" + BODY
+    report = metadata(text)
+    assert report.title is None
+
+
 def test_navigation_lines_are_not_titles() -> None:
     text = (
         "中国政府网 | 示例省政府 | 示例市政府\n示例区人民政府\n首页 > 信息公开 > 政府信息公开年报\n\n"

@@ -16,7 +16,7 @@ import re
 
 from govlint import regex
 from govlint.model import Claim
-from govlint.parser.normalize import TextView
+from govlint.parser.normalize import TextView, unwrap
 from govlint.parser.tokens import read_int
 from govlint.parser.words import Words
 from govlint.records import record
@@ -298,8 +298,8 @@ def _count_claim(view: TextView, match: re.Match[str], lo: int, hi: int, report_
         return None
     chinese = bool(match.group("chinese"))
     c_left, c_right = _clause_bounds(text, match.start(), match.end(), lo, hi)
-    before = text[c_left : match.start()].replace("\n", "").rstrip()
-    after = text[match.end() : c_right].replace("\n", "")
+    before = unwrap(text[c_left : match.start()]).rstrip()
+    after = unwrap(text[match.end() : c_right])
     if before.endswith(_NOT_A_COUNT_BEFORE):
         return None
     found = _measure(before, after)
@@ -307,14 +307,14 @@ def _count_claim(view: TextView, match: re.Match[str], lo: int, hi: int, report_
         return None
     measure, quote_start, quote_end = found
     s_left, s_right = _sentence_bounds(text, match.start(), lo, hi)
-    prior = text[s_left : match.start()].replace("\n", "")
-    listed = text[_list_start(text, c_left, s_left) : match.start()].replace("\n", "")
+    prior = unwrap(text[s_left : match.start()])
+    listed = unwrap(text[_list_start(text, c_left, s_left) : match.start()])
     if _other_object(measure, before, after, prior, listed):
         return None
     if measure in CATEGORY_MEASURES and not _about_applications(text, lo, match.start()):
         return None
-    sentence = text[s_left:s_right].replace("\n", "")
-    rest = text[match.end() : s_right].replace("\n", "")
+    sentence = unwrap(text[s_left:s_right])
+    rest = unwrap(text[match.end() : s_right])
     qualifiers = _qualifiers(text, sentence, before, after, rest, s_left, match.start(), report_year,
                              measure, chinese)
     if _joined_item(text, c_left, s_left):
@@ -529,7 +529,7 @@ def find_outcomes(view: TextView, lo: int, hi: int, report_year: int | None, iss
     for pattern, kind in ((_ALL_HANDLED_RE, "handled"), (_ALL_UPHELD_RE, "upheld")):
         for match in pattern.finditer(text, lo, hi):
             s_left, _ = _sentence_bounds(text, match.start(), lo, hi)
-            prior = text[s_left : match.start()].replace("\n", "")
+            prior = unwrap(text[s_left : match.start()])
             if not _plain_statement(text, prior, s_left, match.start(), report_year, issuer):
                 continue
             measures = _outcome_measures(kind, prior)

@@ -30,7 +30,7 @@ from typing import Iterator, Literal, NamedTuple
 
 from govlint import regex
 from govlint.model import DateMention
-from govlint.parser.normalize import TextView
+from govlint.parser.normalize import TextView, unwrap
 from govlint.templates import cn_number
 
 #: Digits written as Chinese numerals in years (〇 and the look-alikes ○, O, 0, 零).
@@ -293,6 +293,6 @@ def date_line(line: str, offset: int) -> ParsedDate | None:
 
 def mention(view: TextView, parsed: ParsedDate, role: str) -> DateMention:
     """A :class:`DateMention` for ``parsed`` with its span in the original file."""
-    raw = view.text[parsed.start : parsed.end].replace("\n", "")
+    raw = unwrap(view.text[parsed.start : parsed.end])
     span = view.span(parsed.start, parsed.end)
     return DateMention(raw, span, parsed.year, parsed.month, parsed.day, role, parsed.problem)

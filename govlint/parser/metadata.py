@@ -31,7 +31,7 @@ from govlint.model import DateMention, Period, Report, TextFact, YearMention
 from govlint.parser import dates as _dates
 from govlint.parser.contact import find_contacts
 from govlint.parser.dates import mention
-from govlint.parser.normalize import TextView
+from govlint.parser.normalize import TextView, unwrap
 from govlint.parser.sections import SectionLayout
 from govlint.parser.tokens import read_decimal
 
@@ -126,9 +126,33 @@ def _title_match(line: str) -> re.Match[str] | None:
     if _NAV_RE.search(line) or _HEADER_LINE_RE.match(line) or "http" in line:
         return None
     match = TITLE_RE.fullmatch(line)
-    if match and (_title_year(match) or len((match.group("pre") + match.group("mid")).strip()) >= 2):
+    if match is None or _SENTENCE_MARKS_RE.search(match.group("pre") + match.group("mid")):
+        return None
+    if _title_year(match) or len((match.group("pre") + match.group("mid")).strip()) >= 2:
         return match
     return None
+
+
+#: Marks of running prose, never part of an issuer's name: a line holding them before
+#: ``…工作年度报告`` is a sentence citing the format (``《关于印发…年度报告``), not a title.
+_SENTENCE_MARKS_RE = re.compile("[《》，。；、！？]")
+
+
+def _line_gap(text: str) -> int:
+    """Line breaks between two lines of one paragraph: 2 in double-spaced text, else 1.
+
+    Text copied from web pages and some converters puts a blank line after every line;
+    there a blank line separates nothing, and a title wrapped over two lines still has
+    its halves two breaks apart. Judged on the first lines of the text (a bounded scan).
+    """
+    gaps = [m.group().count("\n") for m in _BREAKS_RE.finditer(text, 0, min(len(text), 6000))]
+    if len(gaps) >= 8 and sum(1 for g in gaps if g == 2) >= 0.8 * len(gaps):
+        return 2
+    return 1
+
+
+#: The line breaks between two non-blank lines (blank lines included).
+_BREAKS_RE = re.compile(r"(?<=\S)\n(?:[ \t]*\n)*(?=[ \t]*\S)")
 
 
 def _organ_line(line: str) -> bool:
@@ -151,9 +175,10 @@ def _find_title(view: TextView, intro_end: int, report: Report, mentions: list[Y
     lines = [(a, b) for a, b in _lines_before(text, intro_end) if text[a:b].strip()]
     header = _HEADER_TITLE_RE.search(text, 0, intro_end)
     fallback = None
+    gap = _line_gap(text)
     for index, (a, b) in enumerate(lines):
         line = text[a:b].strip()
-        above = lines[index - 1] if index and text.count("\n", lines[index - 1][1], a) == 1 else None
+        above = lines[index - 1] if index and text.count("\n", lines[index - 1][1], a) <= gap else None
         above_line = text[above[0] : above[1]].strip() if above else ""
         match = _title_match(line)
         candidate = None
@@ -274,7 +299,7 @@ def _read_range(view: TextView, raw_start: int, pos: int) -> Period | None:
         end = end._replace(year=start.year, problem=_dates.check(start.year, end.month, end.day))
     close = _PERIOD_CLOSE_RE.match(text, end.end)
     raw_end = close.end() if close else end.end
-    raw = text[raw_start:raw_end].replace("\n", "")
+    raw = unwrap(text[raw_start:raw_end])
     return Period(raw, view.span(raw_start, raw_end), mention(view, start, "period_start"),
                   mention(view, end, "period_end"), end_year_written)
 
@@ -388,7 +413,7 @@ def find_fee_statement(view: TextView, layout: SectionLayout) -> TextFact | None
                 continue
             if _FEE_EXCLUDE_RE.search(sentence) or _HEADING_RE.match(sentence):
                 continue
-            return TextFact(sentence.replace("\n", ""), view.span(a, b), _fee_value(sentence))
+            return TextFact(unwrap(sentence), view.span(a, b), _fee_value(sentence))
     return None
 
 

@@ -62,6 +62,19 @@ PAGE_LINE_RE = regex.compile(
 )
 
 
+_LINE_BREAK_RE = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with its line breaks removed, and the blanks around each break with them.
+
+    Text wrapped at a page or column width breaks lines inside words; an indented
+    continuation line (``部\n　　分公开``) or blanks left at a line end (``部 \n分公开``)
+    must not leave a space inside the word.
+    """
+    return _LINE_BREAK_RE.sub("", text) if "\n" in text else text
+
+
 def normalize_text(text: str) -> str:
     """Normalise a short string (a label, a template title) the same way as documents."""
     return text.translate(CHAR_TABLE)
