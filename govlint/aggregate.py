@@ -30,6 +30,7 @@ from govlint.parser import parse
 from govlint.records import factory, record
 from govlint.runner import (
     STDIN,
+    UNUSED_SUPPRESSION_CODE,
     Failure,
     FileResult,
     Input,
@@ -219,9 +220,17 @@ def gather_units(host: Host, resolver: SettingsResolver, parent: Report, job: Ag
 
 
 def _attach(parent_result: FileResult, parent: Report, found: list) -> None:
-    """Add the GOV605 findings (after the parent's suppression directives) to its result."""
+    """Add the GOV605 findings (after the parent's suppression directives) to its result.
+
+    A directive that silences a GOV605 finding was reported unused (GOV901) by the run,
+    which did not run GOV605: that report is withdrawn.
+    """
     extra = FileResult(parent_result.path, diagnostics=list(found))
     apply_suppressions(extra, parent, final=False)
+    used = {(s.span.line, s.span.column) for s in parent.document.suppressions if s.used}
+    if used:
+        parent_result.diagnostics = [d for d in parent_result.diagnostics
+                                     if not (d.code == UNUSED_SUPPRESSION_CODE and (d.line, d.column) in used)]
     for diagnostic in extra.diagnostics:
         key = (diagnostic.line, diagnostic.column)
         if key not in parent_result.lines:

@@ -220,18 +220,22 @@ def test_same_issuer_twice_is_named_not_summed(tmp_path: Path) -> None:
 
 
 def test_unreadable_unit_cells_are_said_once(tmp_path: Path) -> None:
-    county(tmp_path)
+    county(tmp_path, {"行政许可\t30": "行政许可\t29"})
     unit = tmp_path / "units" / "unit2.txt"
-    text = unit.read_text("utf-8")
-    text = with_cell(text, CARRIED_OUT, 0, "/")
-    text = with_cell(text, CARRIED_OUT, 2, "")
-    unit.write_text(text, "utf-8")
+    original = unit.read_text("utf-8")
+    unit.write_text(with_cell(original, CARRIED_OUT, 0, "/"), "utf-8")  # one cell unknown
     _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
-    found = gov605(diagnostics)
-    assert len(found) == 1, [d["message"] for d in found]
-    message = found[0]["message"]
-    assert "未与单位报告之和比较：桐溪县商务局的报告中对应单元格不是可读的数字" in message
-    assert CARRIED_OUT in message
+    messages = [d["message"] for d in gov605(diagnostics)]
+    assert len(messages) == 2, messages  # the wrong 行政许可 cell is still found
+    unknown = next(m for m in messages if "未与单位报告之和比较" in m)
+    assert unknown.startswith("1个单元格未与单位报告之和比较：桐溪县商务局的报告中对应单元格没有可读的数字")
+    assert f"「{CARRIED_OUT}」行「自然人」列" in unknown
+    # a blank cell as well: the row is read short, so none of its seven cells is known
+    unit.write_text(with_cell(with_cell(original, CARRIED_OUT, 0, "/"), CARRIED_OUT, 2, ""), "utf-8")
+    _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
+    unknown = next(d["message"] for d in gov605(diagnostics) if "未与单位报告之和比较" in d["message"])
+    assert unknown.startswith("7个单元格未与单位报告之和比较")
+    assert "等7个单元格" in unknown
 
 
 def test_unit_directory_holding_the_parent_skips_it(tmp_path: Path) -> None:
@@ -242,6 +246,19 @@ def test_unit_directory_holding_the_parent_skips_it(tmp_path: Path) -> None:
     assert result.returncode == 0
 
 
+def test_suppression_directive_in_the_parent(tmp_path: Path) -> None:
+    units = unit_specs()
+    for number, unit in enumerate(units, start=1):
+        write(tmp_path / "units" / f"unit{number}.txt", render(unit, "rows"))
+    text = render(summed(units), "markdown").replace("| 行政许可 | 30 |", "| 行政许可 | 31 |")
+    write(tmp_path / "汇总.md", "<!-- govlint-disable GOV605 -->\n" + text)
+    result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.md", "--units", "units")
+    assert {d["code"] for d in diagnostics} & {"GOV605", "GOV901"} == set(), [d["message"] for d in diagnostics]
+    write(tmp_path / "汇总.md", text)
+    _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.md", "--units", "units")
+    assert len(gov605(diagnostics)) == 1
+
+
 def test_parent_is_added_to_the_inputs(tmp_path: Path) -> None:
     county(tmp_path, {"行政许可\t30": "行政许可\t29"})
     write(tmp_path / "other" / "a.txt", render(spec(issuer="桐溪县教育局", year=YEAR), "rows"))
@@ -249,6 +266,14 @@ def test_parent_is_added_to_the_inputs(tmp_path: Path) -> None:
     names = {Path(d["filename"]).name for d in diagnostics}
     assert "汇总.txt" in names
     assert len(gov605(diagnostics)) == 1
+
+
+def test_missing_parent_is_an_unreadable_input(tmp_path: Path) -> None:
+    county(tmp_path)
+    result, diagnostics = govlint(tmp_path, "--aggregate", "不存在.txt", "--units", "units")
+    assert result.returncode == 2
+    assert [d["code"] for d in diagnostics] == ["GOV001"]
+    assert "不存在.txt" in result.stderr
 
 
 def test_without_aggregate_gov605_never_fires(tmp_path: Path) -> None:

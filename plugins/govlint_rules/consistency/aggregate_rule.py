@@ -154,7 +154,7 @@ def aggregate_mismatch(report, options):
         places = shorten(unknown, NAMED_CELLS, "个单元格")
         yield Violation(
             f"{len(unknown)}个单元格未与单位报告之和比较：{shorten(unknown_units)}的报告中对应单元格"
-            f"不是可读的数字（空白、“/”或行未读全），如{places}",
+            f"没有可读的数字（空白、“/”、行未读全或表格缺失），如{places}",
             _title_span(report),
         )
 
