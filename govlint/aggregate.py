@@ -181,8 +181,6 @@ def read_unit(host: Host, resolver: SettingsResolver, item: Input) -> tuple[Repo
 
 def exclusion(parent: Report, unit: Report) -> str | None:
     """Why a unit report cannot be summed into ``parent`` (``None``: it can)."""
-    from govlint.runner import issuer_key
-
     if unit.template != parent.template:
         return f"{TEMPLATE_NAMES.get(unit.template, unit.template)}，与汇总报告的" \
                f"{TEMPLATE_NAMES.get(parent.template, parent.template)}不同"
@@ -192,15 +190,27 @@ def exclusion(parent: Report, unit: Report) -> str | None:
         return "汇总报告的年度无法确定，无法核对是否同一年度"
     if unit.year != parent.year:
         return f"为{unit.year}年度报告，与汇总报告的{parent.year}年度不同"
-    if issuer_key(unit.issuer) is not None and issuer_key(unit.issuer) == issuer_key(parent.issuer):
-        return "发布机关与汇总报告相同，可能是汇总报告本身"
     return None
 
 
+def is_parent_copy(parent: Report, parent_cells: dict, unit: Report, unit_cells: dict) -> bool:
+    """Whether a unit file is the aggregate report itself in another file (``.pdf`` beside ``.txt``).
+
+    Same issuer, same year and every compared cell the same. A report of the same issuer
+    with other figures (the government's own 本级 report) is a unit like any other.
+    """
+    from govlint.runner import issuer_key
+
+    key = issuer_key(unit.issuer)
+    return key is not None and key == issuer_key(parent.issuer) and unit.year == parent.year \
+        and unit_cells == parent_cells
+
+
 def gather_units(host: Host, resolver: SettingsResolver, parent: Report, job: AggregateJob) -> AggregateUnits:
-    """Read every unit (each file once, the parent never) and summarise or exclude it."""
+    """Read every unit (each file once, the parent never — nor a copy of it) and summarise or exclude it."""
     gathered = AggregateUnits()
     seen = {_identity(job.parent)}
+    parent_cells = summarize(parent, job.parent.display).cells
     for item in job.units:
         identity = _identity(item)
         if identity is not None and identity in seen:
@@ -214,8 +224,10 @@ def gather_units(host: Host, resolver: SettingsResolver, parent: Report, job: Ag
         reason = exclusion(parent, report)
         if reason is not None:
             gathered.excluded.append(ExcludedUnit(item.display, reason))
-        else:
-            gathered.units.append(summarize(report, item.display))
+            continue
+        summary = summarize(report, item.display)
+        if not is_parent_copy(parent, parent_cells, report, summary.cells):
+            gathered.units.append(summary)
     return gathered
 
 

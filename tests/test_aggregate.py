@@ -121,6 +121,19 @@ def test_parent_that_is_the_exact_sum_is_silent(tmp_path: Path) -> None:
     assert {Path(d["filename"]).name for d in diagnostics} <= {"汇总.txt"}
 
 
+@pytest.mark.parametrize("styles", [("pipes", "cells", "spaces"), ("markdown", "pdf", "crawler")])
+def test_units_in_other_layouts_sum_the_same(tmp_path: Path, styles) -> None:
+    units = unit_specs()
+    for number, (unit, style) in enumerate(zip(units, styles), start=1):
+        suffix = ".md" if style == "markdown" else ".txt"
+        write(tmp_path / "units" / f"unit{number}{suffix}", render(unit, style, seed=number))
+    text = render(summed(units), "rows").replace("行政许可\t30", "行政许可\t29", 1)
+    write(tmp_path / "汇总.txt", text)
+    _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
+    messages = [d["message"] for d in gov605(diagnostics)]
+    assert len(messages) == 1 and "列为29，但3个单位报告之和为30" in messages[0], messages
+
+
 def test_one_finding_per_wrong_cell_naming_the_units(tmp_path: Path) -> None:
     units = unit_specs()
     text = render(summed(units), "rows")
@@ -257,6 +270,26 @@ def test_suppression_directive_in_the_parent(tmp_path: Path) -> None:
     write(tmp_path / "汇总.md", text)
     _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.md", "--units", "units")
     assert len(gov605(diagnostics)) == 1
+
+
+def test_copy_of_the_parent_among_the_units_is_skipped(tmp_path: Path) -> None:
+    _parent, text = county(tmp_path, {"行政许可\t30": "行政许可\t29"})
+    write(tmp_path / "units" / "汇总副本.md", text)  # the aggregate report itself, in another file
+    _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
+    messages = [d["message"] for d in gov605(diagnostics)]
+    assert len(messages) == 1 and "列为29，但3个单位报告之和为30" in messages[0], messages
+
+
+def test_own_level_report_of_the_same_issuer_is_a_unit(tmp_path: Path) -> None:
+    units = [*unit_specs(), spec(issuer="桐溪县人民政府", year=YEAR, granted=2, partial=0, licensing=0, penalty=0)]
+    for number, unit in enumerate(units, start=1):
+        write(tmp_path / "units" / f"unit{number}.txt", render(unit, "rows"))
+    write(tmp_path / "汇总.txt", render(summed(units), "rows"))
+    result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
+    assert gov605(diagnostics) == [], [d["message"] for d in diagnostics]
+    write(tmp_path / "汇总.txt", render(summed(units[:3]), "rows"))  # the 本级 report left out of the sums
+    _result, diagnostics = govlint(tmp_path, "--aggregate", "汇总.txt", "--units", "units")
+    assert gov605(diagnostics), "the 本级 report's figures count"
 
 
 def test_parent_is_added_to_the_inputs(tmp_path: Path) -> None:

@@ -96,9 +96,10 @@ def aggregate_mismatch(report, options):
     included), of the section 四 table, and the count cells of the section 二 tables of the
     aggregate report must equal the sum of the same cell over the unit reports. One finding
     per wrong cell, at that cell, naming the units that contribute. A unit that cannot be
-    read, is of another year or format, has no readable year, or is the aggregate report
-    itself under another name is excluded and named in one finding (on the report's title);
-    two units with the same issuer are named likewise. Then no cell is compared: a missing
+    read, is of another year or format, or has no readable year is excluded and named in one
+    finding (on the report's title); two units with the same issuer are named likewise. A
+    unit file that is the aggregate report itself (same issuer, year and figures, e.g. its
+    PDF beside its text) is left out silently. Then no cell is compared: a missing
     unit is never counted as zero. A unit cell that is not a number (blank, ``/``, a row read
     short) makes that cell unknowable; the cells left uncompared are named in one finding.
     Money amounts (采购总金额, 收费金额) are not compared: units write them in 元 or 万元 and
