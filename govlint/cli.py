@@ -136,10 +136,16 @@ def _catalog(host):
               help="Previous-year report(s) (file or directory) for the cross-year checks (GOV602–GOV604).")
 @click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
               help="Enable a province rule pack by name (`govlint packs`) or path to a .yaml file (repeatable).")
+# --- aggregate report (GOV605, govlint.aggregate) ---
+@click.option("--aggregate", "aggregate_parent", default=None, metavar="PARENT", type=click.Path(path_type=str),
+              help="An aggregate report (also checked) whose table cells must equal the sum of the --units reports (GOV605).")
+@click.option("--units", "aggregate_units", multiple=True, metavar="FILE_OR_DIR", type=click.Path(path_type=str),
+              help="The unit reports (files or directories) that --aggregate PARENT sums (repeatable).")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
-          statistics, count, exit_zero, stdin_filename, previous_paths, packs) -> None:
+          statistics, count, exit_zero, stdin_filename, previous_paths, packs,
+          aggregate_parent=None, aggregate_units=()) -> None:
     """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
@@ -170,11 +176,17 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     if chosen not in formats:
         source = "--output-format" if output_format else f"{resolver.default_config().where}: output-format"
         raise GovlintError(f"{source}: unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
+    if aggregate_parent is not None and not paths:  # aggregate report (GOV605): check the parent only
+        paths = (aggregate_parent,)
     inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
     previous = collect_inputs(previous_paths, host.report_suffixes(), resolver) if previous_paths else []
+    from govlint.aggregate import apply_aggregates, plan_aggregates  # aggregate report (GOV605)
+
+    aggregates, inputs = plan_aggregates(aggregate_parent, aggregate_units, inputs, host, resolver)
     _refuse_output_over_input(output_file, (*(paths or (".",)), *previous_paths), [*inputs, *previous], host,
                               resolver)
     result = run_check(host, resolver, inputs, previous)
+    apply_aggregates(host, resolver, result, aggregates)  # aggregate report (GOV605)
 
     stream: TextIO
     if output_file is not None:

@@ -48,6 +48,7 @@ KEYS: dict[str, str] = {
     # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
     **{key: ("a size (bytes, or a string such as \"20 MB\")" if kind == "size" else "a positive whole number")
        for key, (_, kind) in LIMIT_SETTINGS.items()},
+    "aggregate": "a list of tables {parent = \"FILE\", units = [\"FILE_OR_DIR\", …]} (GOV605; paths relative to this file)",
 }
 
 
@@ -68,6 +69,8 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = factory(dict)
     #: Province packs to enable: names or paths (relative to this file's directory).
     packs: tuple[str, ...] = ()
+    #: Aggregate reports and their units (GOV605): ``(parent, units)``, absolute paths.
+    aggregate: tuple[tuple[Path, tuple[Path, ...]], ...] = ()
     limits: Limits = factory(Limits)
 
     @property
@@ -179,6 +182,8 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")
             values["rules"] = {name: dict(options) for name, options in value.items()}
+        elif key == "aggregate":
+            values["aggregate"] = _aggregate_list(value, qualified, root)
         elif key in LIMIT_SETTINGS:
             field, kind = LIMIT_SETTINGS[key]
             try:
@@ -188,6 +193,33 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
     if limits:
         values["limits"] = Limits(**limits)
     return Config(**values)
+
+
+def _aggregate_list(value: Any, where: str, root: Path) -> tuple[tuple[Path, tuple[Path, ...]], ...]:
+    """``[{parent = "a.txt", units = ["units/"]}]``: each parent with its unit files or directories.
+
+    Relative paths are relative to the configuration file's directory (``root``), so the
+    mapping means the same whichever directory govlint is run from.
+    """
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ConfigError(f"{where}: expected {KEYS['aggregate']}")
+    found = []
+    for number, entry in enumerate(value, start=1):
+        item = f"{where}[{number}]"
+        unknown = sorted(set(entry) - {"parent", "units"})
+        if unknown:
+            raise ConfigError(f"{item}: unknown key {unknown[0]!r} (expected parent and units)")
+        parent, units = entry.get("parent"), entry.get("units")
+        if isinstance(units, str):
+            units = [units]
+        if not isinstance(parent, str) or not parent.strip():
+            raise ConfigError(f"{item}.parent: expected the path of the aggregate report")
+        if not isinstance(units, list) or not units or not all(isinstance(u, str) and u.strip() for u in units):
+            raise ConfigError(f"{item}.units: expected a non-empty list of unit report files or directories")
+        found.append((root / parent, tuple(root / u for u in units)))
+    return tuple(found)
 
 
 def parse_per_file_ignores(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

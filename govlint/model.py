@@ -19,6 +19,7 @@ from govlint.records import factory, record
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.document import Document
+    from govlint.model_aggregate import AggregateUnits
     from govlint.model_prose import ProseFacts
     from govlint.templates import TableSpec
 
@@ -497,6 +498,8 @@ class Report:
     legacy_statistics: list[LegacyRow] = factory(list)
     problems: list[Problem] = factory(list)
     previous: "Report | None" = None
+    #: The unit reports of an aggregate report (``check --aggregate``), set before GOV605 runs.
+    aggregate: "AggregateUnits | None" = None
     #: What the enabled province packs accept for this report (set before rules run).
     allowances: Allowances = NO_ALLOWANCES
     #: The prose facts (:mod:`govlint.model_prose`), read the first time ``prose`` is asked

@@ -146,8 +146,9 @@ EVERY_REPORT = ReportScope()
 class Rule(NamedTuple):
     """A registered rule. ``check(report, options)`` yields :class:`Violation` objects.
 
-    ``scope`` is ``report`` for rules that look at one report (nearly all) and ``pair`` for
-    cross-year rules that need ``report.previous``. ``plugin`` is filled in by the host with
+    ``scope`` is ``report`` for rules that look at one report (nearly all), ``pair`` for
+    cross-year rules that need ``report.previous`` and ``aggregate`` for rules that compare an
+    aggregate report with its units (``report.aggregate``; run by :mod:`govlint.aggregate` only). ``plugin`` is filled in by the host with
     the entry-point name that provided the rule.
     """
 

@@ -531,7 +531,7 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
         result.issuer, result.year, result.template = report.issuer, report.year, report.template
         host_emitted = (UNREADABLE_CODE, UNUSED_SUPPRESSION_CODE)
         selected = [r for r in registry if settings.selection.is_selected(r.code) and r.code not in host_emitted]
-        single = [r for r in selected if r.scope != "pair"]
+        single = [r for r in selected if r.scope not in ("pair", "aggregate")]  # aggregate: govlint.aggregate runs it
         pair = [r for r in selected if r.scope == "pair"]
         result.diagnostics = sorted(run_rules(report, single, settings, host.plugins, failures),
                                     key=lambda d: d.sort_key)

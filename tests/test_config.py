@@ -150,7 +150,7 @@ def test_load_pyproject_table(tmp_path):
         ("colour", "known keys: select, extend-select, ignore, extend-ignore, per-file-ignores, "
                    "severity, exclude, output-format, rules, packs, max-file-size, max-unpacked-size, "
                    "max-compression-ratio, max-pdf-pages, max-pdf-stream-size, max-html-depth, "
-                   "max-table-cells, max-table-span"),
+                   "max-table-cells, max-table-span, aggregate"),
     ],
 )
 def test_unknown_key(tmp_path, key, hint):

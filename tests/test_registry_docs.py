@@ -55,7 +55,7 @@ def test_identity(rule: Rule) -> None:
     assert rule.severity.value in ("error", "warning", "info")
     assert rule.plugin, f"{rule.code} has no plugin"
     assert rule.plugin in HOST.plugins, f"{rule.code}: plugin {rule.plugin!r} is not a loaded plugin"
-    assert rule.scope in ("report", "pair")
+    assert rule.scope in ("report", "pair", "aggregate")
     assert callable(rule.check)
 
 

@@ -6,6 +6,6 @@ from govlint.api import hookimpl
 @hookimpl
 def govlint_rules():
     """The consistency family's rules (imported lazily)."""
-    from govlint_rules.consistency import rules
+    from govlint_rules.consistency import aggregate_rule, rules
 
-    return rules.RULES
+    return rules.RULES + aggregate_rule.RULES
