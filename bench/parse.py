@@ -19,6 +19,7 @@ Usage::
     python bench/parse.py --runs 5 --seconds 2
     python bench/parse.py --pdf              # also the PDF shape (slow: pdfplumber)
     python bench/parse.py --profile          # cProfile of the mix, top functions by own time
+    python bench/parse.py --profile --shape html   # ... of one shape
     python bench/parse.py --json -           # JSON on stdout instead of the table
 
 Exit status is 0 whether or not the target is met.
@@ -146,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=1.5, help="length of one run (default 1.5 s)")
     parser.add_argument("--pdf", action="store_true", help="also measure the PDF reports (slow)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the mix instead of rates")
+    parser.add_argument("--shape", choices=SHAPES + ("pdf",), help="with --profile: profile only this shape")
     parser.add_argument("--top", type=int, default=30, help="functions listed by --profile (default 30)")
     parser.add_argument("--wall", action="store_true",
                         help="time with the wall clock instead of the process's CPU time")
@@ -159,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     check_pass = make_checker()
     if args.profile:
-        print(profile(check_pass, mix, args.seconds * args.runs, args.top))
+        target = shapes.get(args.shape, []) if args.shape else mix
+        print(profile(check_pass, target, args.seconds * args.runs, args.top))
         return 0
 
     clock = time.perf_counter if args.wall else time.process_time
