@@ -87,12 +87,45 @@ class Text:
         self.exact = exact
 
 
+class _OpenElements(list):
+    """The stack of open elements, counting the open elements of each tag.
+
+    Searching the stack for a tag that is not open then costs nothing: without the counts
+    every ``<div>`` (which closes an open ``<p>``) and every unmatched end tag scanned the
+    whole stack, quadratic in the nesting depth.
+    """
+
+    def __init__(self, root: Element) -> None:
+        super().__init__([root])
+        self.counts: dict[str, int] = {root.tag: 1}
+
+    def append(self, element: Element) -> None:
+        super().append(element)
+        self.counts[element.tag] = self.counts.get(element.tag, 0) + 1
+
+    def pop(self, index: int = -1) -> Element:
+        element = super().pop(index)
+        self.counts[element.tag] -= 1
+        return element
+
+    def __delitem__(self, key) -> None:
+        removed = self[key] if isinstance(key, slice) else [self[key]]
+        for element in removed:
+            self.counts[element.tag] -= 1
+        super().__delitem__(key)
+
+    def holds(self, tags) -> bool:
+        """Whether an element with one of ``tags`` is open."""
+        counts = self.counts
+        return any(counts.get(tag) for tag in tags)
+
+
 class _Builder(HTMLParser):
     def __init__(self, source: str, max_depth: int) -> None:
         super().__init__(convert_charrefs=False)
         self._starts = line_starts(source)
         self.root = Element("#root", {}, None, 0)
-        self.stack: list[Element] = [self.root]
+        self.stack = _OpenElements(self.root)
         self.max_depth = max(2, max_depth)
 
     # -- positions and stack helpers
@@ -103,6 +136,8 @@ class _Builder(HTMLParser):
 
     def _find(self, tags: frozenset | set | tuple, boundary: frozenset | set) -> int | None:
         stack = self.stack
+        if not stack.holds(tags):
+            return None  # the common case, found without walking the stack
         for index in range(len(stack) - 1, 0, -1):
             tag = stack[index].tag
             if tag in tags:
@@ -138,7 +173,7 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
-        if tag in _DOCUMENT and any(e.tag == tag for e in self.stack):
+        if tag in _DOCUMENT and self.stack.holds((tag,)):
             return  # a second <body>: browsers merge it into the first
         if self.stack[-1].tag == "head" and tag not in _HEAD_CONTENT:
             self.stack.pop()  # content (or <body>) ends the head, even without </head>
