@@ -117,7 +117,10 @@ class _OpenElements(list):
     def holds(self, tags) -> bool:
         """Whether an element with one of ``tags`` is open."""
         counts = self.counts
-        return any(counts.get(tag) for tag in tags)
+        for tag in tags:  # a plain loop: this runs for nearly every tag of a page
+            if counts.get(tag):
+                return True
+        return False
 
 
 class _Builder(HTMLParser):
@@ -202,7 +205,10 @@ class _Builder(HTMLParser):
             index = self._find(("table",), frozenset(("html",)))
             if index is not None:
                 del self.stack[index + 1 :]
-        self._append(tag, {name: value or "" for name, value in attrs}, start)
+        attributes = dict(attrs)
+        if None in attributes.values():  # a bare attribute (``<td nowrap>``) has the value ""
+            attributes = {name: value or "" for name, value in attrs}
+        self._append(tag, attributes, start)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
