@@ -9,6 +9,7 @@ every finding is reported at the line and column a user sees in their editor.
 from __future__ import annotations
 
 import bisect
+from typing import ClassVar
 from array import array
 
 from govlint.model import Span
@@ -101,6 +102,10 @@ class Document:
     dropped_text: DroppedText | None = None
     _starts: list[int] = factory(list)
     _last_line: int = 0
+    #: The line last returned by :meth:`_line` and its number (not a field: no part of the
+    #: value). Diagnostics come sorted by line, so a long line (crawler text on one line)
+    #: is cut out once, and every diagnostic on it shares one string instead of a copy each.
+    _line_cache: ClassVar[tuple[int, str]] = (0, "")
 
     def __post_init__(self) -> None:
         if self.source is None:
@@ -138,9 +143,14 @@ class Document:
     def _line(self, line: int) -> str:
         if line < 1 or line > len(self._starts):
             return ""
+        cached_number, cached = self._line_cache
+        if cached_number == line:
+            return cached
         start = self._starts[line - 1]
         end = self._starts[line] - 1 if line < len(self._starts) else len(self.source)
-        return self.source[start:end].rstrip("\r")
+        text = self.source[start:end].rstrip("\r")
+        self._line_cache = (line, text)
+        return text
 
     def source_offset(self, offset: int) -> int:
         """Offset in ``source`` of character ``offset`` of ``text`` (end offsets allowed)."""

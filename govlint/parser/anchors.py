@@ -19,7 +19,7 @@ from typing import NamedTuple
 from govlint import regex
 from govlint.parser.normalize import keyed, label_key
 from govlint.parser.similarity import prefix_match, ratio
-from govlint.parser.tokens import pieces
+from govlint.parser.tokens import Piece, pieces
 from govlint.records import record
 
 #: Similarity needed to accept a label that was not found exactly.
@@ -234,10 +234,9 @@ def find_sequence(region: KeyRegion, specs: list[LabelSpec], fragments=None) -> 
     return found
 
 
-def _header_candidates(region: KeyRegion, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _header_candidates(texts: list[Piece], taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Header cells not yet claimed: single text pieces and runs of two or three of them
-    (a cell split over lines: ``本年新`` / ``制作数量``)."""
-    texts = [p for p in pieces(region.text, region.start, region.end) if p.kind == "text"]
+    (a cell split over lines: ``本年新`` / ``制作数量``); ``texts`` are the header's text pieces."""
     free = [p for p in texts if not any(a <= p.start < b for a, b in taken)]
     candidates = []
     for i in range(len(free)):
@@ -275,11 +274,14 @@ def find_each(region: KeyRegion, specs: list[LabelSpec], masks: tuple[str, ...] 
         anchor = region.anchor(spec, region.view_start(position), region.view_end(position + len(spec.key)), 1.0, True)
         found.append(_extend(region, spec, anchor, fragments))
     taken = [(a.start, a.end) for a in found if a is not None]
+    texts: list[Piece] | None = None  # the header's text pieces, split once if any label is missing
     for index, spec in enumerate(specs):
         if found[index] is not None:
             continue
+        if texts is None:
+            texts = [p for p in pieces(region.text, region.start, region.end) if p.kind == "text"]
         best: tuple[float, int, int] | None = None
-        for start, end, text in _header_candidates(region, taken):
+        for start, end, text in _header_candidates(texts, taken):
             score = ratio(spec.key, label_key(text))
             if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
                 best = (score, start, end)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from govlint import regex
 from govlint.document import Document
@@ -218,13 +219,32 @@ LABEL_DROP_CHARS = frozenset(
 _LABEL_DELETE = {ord(ch): None for ch in LABEL_DROP_CHARS}
 
 
+#: One table doing both steps of :func:`label_key` in a single ``translate``: the
+#: normalisation of :data:`CHAR_TABLE`, then dropping what normalises to a dropped character.
+_LABEL_TABLE: dict[int, str | None] = {
+    **{code: (None if (value is None or value in LABEL_DROP_CHARS) else value) for code, value in CHAR_TABLE.items()},
+    **{ord(ch): None for ch in LABEL_DROP_CHARS if ord(ch) not in CHAR_TABLE},
+}
+#: Longer strings are keyed without the cache (they are rarely keyed twice, and are big).
+_CACHED_KEY_LENGTH = 256
+
+
 def label_key(text: str) -> str:
     """Comparison key for labels: normalised, without whitespace and punctuation.
 
     ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` and
-    ``(二)部分公开(区分处理的,只计这一情形,不计其他情形)`` get the same key.
+    ``(二)部分公开(区分处理的,只计这一情形,不计其他情形)`` get the same key. Short strings
+    (labels, cells, headings: the same ones recur in every report) are cached.
     """
-    return normalize_text(text).translate(_LABEL_DELETE)
+    if len(text) <= _CACHED_KEY_LENGTH:
+        return _short_label_key(text)
+    return text.translate(_LABEL_TABLE)
+
+
+@lru_cache(maxsize=32768)
+def _short_label_key(text: str) -> str:
+    """:func:`label_key` of a short string (a pure function, cached)."""
+    return text.translate(_LABEL_TABLE)
 
 
 def keyed(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:

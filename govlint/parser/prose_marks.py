@@ -35,6 +35,7 @@ _ARABIC_PAREN_RE = regex.compile(r"\((\d{1,2})\)")
 _CIRCLED_RE = regex.compile("[\u2460-\u2473]")
 #: Where a sub-heading starts inside a paragraph (crawler text runs headings into lines).
 _HEADING_AFTER = "。;:"
+_HEADING_AFTER_RE = regex.compile("[" + re.escape(_HEADING_AFTER) + "]")
 _TITLE_RE = regex.compile(r"《[^《》]*》")
 #: Shortest repeated sentence reported, in characters without spaces and punctuation.
 MIN_SENTENCE = 30
@@ -42,6 +43,7 @@ _LEADING_NUMBER_RE = regex.compile(
     rf"^[ ]*(?:\((?:[{_CN}]{{1,3}}|\d{{1,2}})\)|[{_CN}]{{1,3}}[是、]|\d{{1,2}}[.、]|第[{_CN}]{{1,3}}[,、])[ ]*"
 )
 _CONTEXT = 16
+_SENTENCE_END_RE = regex.compile("[" + re.escape(SENTENCE_END) + "]")
 
 
 def read_marks(view: TextView, paragraphs: list[Paragraph], facts: ProseFacts) -> None:
@@ -66,9 +68,9 @@ def read_marks(view: TextView, paragraphs: list[Paragraph], facts: ProseFacts) -
 def _heading_starts(text: str) -> list[int]:
     """Indices in a paragraph where a sub-heading starts (its start, or after 。；：)."""
     starts = [0] if HEADING_START_RE.match(text) else []
-    for index, char in enumerate(text):
-        if char in _HEADING_AFTER and HEADING_START_RE.match(text, index + 1):
-            starts.append(index + 1)
+    for mark in _HEADING_AFTER_RE.finditer(text):
+        if HEADING_START_RE.match(text, mark.end()):
+            starts.append(mark.end())
     return starts
 
 
@@ -99,8 +101,8 @@ def _markers(text: str) -> list[tuple[int, int, str, int]]:
     for style, pattern in (("cn_paren", _CN_PAREN_RE), ("arabic_paren", _ARABIC_PAREN_RE)):
         for match in pattern.finditer(text):
             start = match.start()
-            before = text[:start].rstrip()
-            if not before or before[-1] in _HEADING_AFTER or before.endswith("第"):
+            last = _last_visible(text, start)  # not text[:start].rstrip(): a copy per marker
+            if last < 0 or text[last] in _HEADING_AFTER or text[last] == "第":
                 continue  # a sub-heading, or 第（一）项
             raw = match.group(1)
             add(match, style, read_int(raw) if raw.isdigit() else cn_number(raw))
@@ -108,6 +110,14 @@ def _markers(text: str) -> list[tuple[int, int, str, int]]:
         add(match, "circled", ord(match.group()) - 0x2460 + 1)
     found.sort()
     return found
+
+
+def _last_visible(text: str, end: int) -> int:
+    """Index of the last non-whitespace character before ``end`` (-1 when there is none)."""
+    index = end - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index
 
 
 def read_enumerations(view: TextView, paragraphs: list[Paragraph]) -> list[EnumMarker]:
@@ -134,6 +144,8 @@ def read_enumerations(view: TextView, paragraphs: list[Paragraph]) -> list[EnumM
 # --------------------------------------------------------------------------- marks
 
 _PAIRS = (("(", ")", "（"), ("《", "》", "《"))
+#: Either mark of each pair: the bracket scans visit only these characters.
+_PAIR_RES = {opening: regex.compile("[" + re.escape(opening + closing) + "]") for opening, closing, _ in _PAIRS}
 
 
 def _opens_closed_later(following: Paragraph | None, opening: str, closing: str) -> bool:
@@ -141,7 +153,8 @@ def _opens_closed_later(following: Paragraph | None, opening: str, closing: str)
     if following is None:
         return False
     depth = 0
-    for char in following.text:
+    for mark in _PAIR_RES[opening].finditer(following.text):
+        char = mark.group()
         if char == opening:
             depth += 1
         elif char == closing:
@@ -163,10 +176,10 @@ def read_mark_issues(view: TextView, group: list[Paragraph], following: Paragrap
                 issues.append(MarkIssue("doubled", shown * 2, paragraph.span(view, at, at + 2),
                                         _context(view, paragraph, at)))
                 at = text.find(opening * 2, at + 2)
-            for index, char in enumerate(text):
-                if char == opening:
-                    stack.append((paragraph, index))
-                elif char == closing and stack:
+            for mark in _PAIR_RES[opening].finditer(text):
+                if mark.group() == opening:
+                    stack.append((paragraph, mark.start()))
+                elif stack:
                     stack.pop()
         if not stack or _opens_closed_later(following, opening, closing):
             continue
@@ -192,10 +205,9 @@ def _sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence that ends in sentence punctuation."""
     found = []
     start = 0
-    for index, char in enumerate(paragraph.text):
-        if char in SENTENCE_END:
-            found.append((start, index + 1))
-            start = index + 1
+    for mark in _SENTENCE_END_RE.finditer(paragraph.text):
+        found.append((start, mark.end()))
+        start = mark.end()
     return found
 
 

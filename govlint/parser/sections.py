@@ -83,11 +83,8 @@ def _candidates(view: TextView) -> list[_Candidate]:
     for match in _CANDIDATE_RE.finditer(text):
         numeral = match.group(1)
         number = cn_number(numeral) or 0
-        line_start_index = text.rfind("\n", 0, match.start(1)) + 1
-        line_start = not text[line_start_index : match.start(1)].strip()
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end == -1 else line_end
-        key, positions = keyed(text, match.end(), min(line_end, match.end() + 80))
+        line_start = _starts_line(text, match.start(1))
+        key, positions = keyed(text, match.end(), _line_end_within(text, match.end(), 80))
         section, coverage, key_end, kind = _best_title(key)
         if section is None or key_end == 0:
             continue
@@ -99,6 +96,25 @@ def _candidates(view: TextView) -> list[_Candidate]:
             _Candidate(section.number, numeral, match.start(1), positions[key_end - 1] + 1, coverage, kind, line_start)
         )
     return found
+
+
+def _starts_line(text: str, index: int) -> bool:
+    """Whether only whitespace stands between the start of ``index``'s line and ``index``.
+
+    Walks back over the whitespace only: searching for the line start and stripping the
+    text before ``index`` cost the whole line per candidate (quadratic on crawler text
+    written on one line).
+    """
+    index -= 1
+    while index >= 0 and text[index] != "\n" and text[index].isspace():
+        index -= 1
+    return index < 0 or text[index] == "\n"
+
+
+def _line_end_within(text: str, start: int, reach: int) -> int:
+    """``min(end of start's line, start + reach)``, looking no further than ``reach``."""
+    line_end = text.find("\n", start, start + reach)
+    return line_end if line_end != -1 else min(len(text), start + reach)
 
 
 def _last_content_line(view: TextView, start: int, end: int) -> int:
@@ -249,9 +265,8 @@ def _heading_at(view: TextView, position: int, end: int) -> tuple[Heading, int] 
             continue
         if style == "arabic_dot" and _is_number_context(text, match.end()):
             continue
-        line_end = text.find("\n", match.end())
-        line_end = end if line_end == -1 or line_end > end else line_end
-        title = text[match.end() : min(line_end, match.end() + 40)].strip()
+        title_end = min(_line_end_within(text, match.end(), 40), end)
+        title = text[match.end() : title_end].strip()
         return Heading(style, number, title, view.span(position, match.end())), match.end()
     return None
 

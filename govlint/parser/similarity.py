@@ -7,10 +7,16 @@ characters. Both scores work on :func:`~govlint.parser.normalize.label_key` stri
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 
+@lru_cache(maxsize=16384)
 def ratio(expected: str, found: str) -> float:
-    """Symmetric similarity in [0, 1] of two keys (1.0 only when equal)."""
+    """Symmetric similarity in [0, 1] of two keys (1.0 only when equal).
+
+    Cached: the same template label is compared with the same header cells and runs many
+    times per report and across reports (a pure function of two short strings).
+    """
     if expected == found:
         return 1.0
     if not expected or not found:
@@ -28,6 +34,7 @@ def upper_bound(expected: str, window: str) -> float:
     return sum(1 for ch in expected if ch in present) / len(expected)
 
 
+@lru_cache(maxsize=16384)
 def prefix_match(expected: str, found: str, slack: int = 4, minimum: float = 0.0) -> tuple[float, int]:
     """How well ``found`` *starts with* ``expected``.
 
@@ -35,7 +42,8 @@ def prefix_match(expected: str, found: str, slack: int = 4, minimum: float = 0.0
     within the first ``len(expected) + slack`` characters of ``found`` (the match must begin
     within the first two characters), and the index in ``found`` just after the last matched
     character. Used for headings and labels followed by other text on the same line.
-    Scores below ``minimum`` may be returned as 0 without computing them.
+    Scores below ``minimum`` may be returned as 0 without computing them. Cached like
+    :func:`ratio` (a pure function of its arguments).
     """
     if not expected or not found:
         return 0.0, 0

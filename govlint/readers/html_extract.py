@@ -199,6 +199,25 @@ def _marks(element: Element) -> tuple[bool, bool]:
     return strong, any(word in _MARK_WORDS for word in words)
 
 
+def _searched(text: str, memo: list) -> tuple[set[str], bool]:
+    """The heading keys and the footer flag of a short element text, searched once per text.
+
+    Line breaks around the text change neither (a heading starts the text or follows a
+    line break; no footer marker holds one), so a wrapper whose text is its only child's
+    with block breaks around it reuses the child's search: nested ``<div>`` s cost one
+    search, not one per level. ``memo`` holds the last text searched and its result (the
+    post-order walk measures a wrapper right after its last child).
+    """
+    core = text.strip("\n")
+    if memo and memo[0] == core:
+        keys, footer = memo[1]
+    else:
+        keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(core)}
+        footer = _FOOTER_RE.search(core) is not None
+        memo[:] = [core, (keys, footer)]
+    return set(keys), footer
+
+
 def measure(root: Element) -> list[Element]:
     """Fill the measured fields of every element (see :class:`~govlint.readers.html_tree.Element`).
 
@@ -211,6 +230,7 @@ def measure(root: Element) -> list[Element]:
     # [element, text parts, next child index, heading keys, footer, titled, link characters,
     # links].
     stack: list[list] = [[root, [], 0, set(), False, False, 0, 0]]
+    searched: list = []  # the last searched text and its result (see _searched)
     while stack:
         frame = stack[-1]
         element, parts = frame[0], frame[1]
@@ -239,8 +259,7 @@ def measure(root: Element) -> list[Element]:
         keys, footer, titled, links, anchors = frame[3:]
         size = len(text) - text.count("\n")
         if len(text) <= _SEARCHED_TEXT:
-            keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(text)}
-            footer = _FOOTER_RE.search(text) is not None
+            keys, footer = _searched(text, searched)
         if element.tag == "a":
             links, anchors = size, anchors + 1
         if (not titled and size <= 200 and (element.tag in _TITLE_TAGS or "title" in element.get("class").lower())

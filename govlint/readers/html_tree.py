@@ -87,12 +87,48 @@ class Text:
         self.exact = exact
 
 
+class _OpenElements(list):
+    """The stack of open elements, counting the open elements of each tag.
+
+    Searching the stack for a tag that is not open then costs nothing: without the counts
+    every ``<div>`` (which closes an open ``<p>``) and every unmatched end tag scanned the
+    whole stack, quadratic in the nesting depth.
+    """
+
+    def __init__(self, root: Element) -> None:
+        super().__init__([root])
+        self.counts: dict[str, int] = {root.tag: 1}
+
+    def append(self, element: Element) -> None:
+        super().append(element)
+        self.counts[element.tag] = self.counts.get(element.tag, 0) + 1
+
+    def pop(self, index: int = -1) -> Element:
+        element = super().pop(index)
+        self.counts[element.tag] -= 1
+        return element
+
+    def __delitem__(self, key) -> None:
+        removed = self[key] if isinstance(key, slice) else [self[key]]
+        for element in removed:
+            self.counts[element.tag] -= 1
+        super().__delitem__(key)
+
+    def holds(self, tags) -> bool:
+        """Whether an element with one of ``tags`` is open."""
+        counts = self.counts
+        for tag in tags:  # a plain loop: this runs for nearly every tag of a page
+            if counts.get(tag):
+                return True
+        return False
+
+
 class _Builder(HTMLParser):
     def __init__(self, source: str, max_depth: int) -> None:
         super().__init__(convert_charrefs=False)
         self._starts = line_starts(source)
         self.root = Element("#root", {}, None, 0)
-        self.stack: list[Element] = [self.root]
+        self.stack = _OpenElements(self.root)
         self.max_depth = max(2, max_depth)
 
     # -- positions and stack helpers
@@ -103,6 +139,8 @@ class _Builder(HTMLParser):
 
     def _find(self, tags: frozenset | set | tuple, boundary: frozenset | set) -> int | None:
         stack = self.stack
+        if not stack.holds(tags):
+            return None  # the common case, found without walking the stack
         for index in range(len(stack) - 1, 0, -1):
             tag = stack[index].tag
             if tag in tags:
@@ -138,7 +176,7 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
-        if tag in _DOCUMENT and any(e.tag == tag for e in self.stack):
+        if tag in _DOCUMENT and self.stack.holds((tag,)):
             return  # a second <body>: browsers merge it into the first
         if self.stack[-1].tag == "head" and tag not in _HEAD_CONTENT:
             self.stack.pop()  # content (or <body>) ends the head, even without </head>
@@ -167,7 +205,10 @@ class _Builder(HTMLParser):
             index = self._find(("table",), frozenset(("html",)))
             if index is not None:
                 del self.stack[index + 1 :]
-        self._append(tag, {name: value or "" for name, value in attrs}, start)
+        attributes = dict(attrs)
+        if None in attributes.values():  # a bare attribute (``<td nowrap>``) has the value ""
+            attributes = {name: value or "" for name, value in attrs}
+        self._append(tag, attributes, start)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
