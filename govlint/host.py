@@ -174,7 +174,7 @@ class Host:
                             f"and by plugin {info.describe()}"
                         )
                     owners[key] = info
-                registry.add(_with_plugin(item, info.name))
+                registry.add(_with_plugin(item, info))
         return registry
 
     # ------------------------------------------------------------------ readers and output
@@ -193,5 +193,12 @@ class Host:
         return formats
 
 
-def _with_plugin(item: "Rule", plugin: str) -> "Rule":
-    return item._replace(plugin=plugin)
+def _with_plugin(item: "Rule", info: PluginInfo) -> "Rule":
+    """The rule as registered: its plugin's name, and for govlint's own rules the URL of their
+    documentation (docs/rules.md), unless the rule sets one."""
+    from govlint.rules_doc import BUILTIN_RULE_MODULES, rule_url
+
+    item = item._replace(plugin=info.name)
+    if not item.url and info.value.startswith(BUILTIN_RULE_MODULES):
+        item = item._replace(url=rule_url(item))
+    return item

@@ -23,8 +23,25 @@ FAMILIES = {
 }
 
 
+#: Where docs/rules.md is published (``[project.urls] Documentation`` in pyproject.toml): the
+#: base of every built-in rule's ``url`` (json ``url``, SARIF ``helpUri``).
+DOCS_URL = "https://example.org/govlint/govlint/blob/main/docs/rules.md"
+
+#: The entry points (import targets) whose rules are documented in docs/rules.md: govlint's
+#: rule families and built-in packs. A third-party plugin's rules are not, and keep the
+#: ``url`` their author gave them.
+BUILTIN_RULE_MODULES = ("govlint_rules.", "govlint.packs.builtin")
+
+
 def _anchor(rule: Rule) -> str:
+    """The anchor of a rule's ``### CODE name`` heading, as GitHub's Markdown renderer makes it
+    (lower case, spaces to ``-``; codes and names are ASCII letters, digits and ``-``)."""
     return f"{rule.code.lower()}-{rule.name}"
+
+
+def rule_url(rule: Rule) -> str:
+    """The rule's section of the published docs/rules.md."""
+    return f"{DOCS_URL}#{_anchor(rule)}"
 
 
 def rules_markdown(rules: Iterable[Rule]) -> str:
