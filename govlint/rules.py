@@ -51,26 +51,26 @@ class Option(NamedTuple):
         }
         if self.kind == "list[str]":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError("expected a list of strings")
+                raise ValueError("应为字符串列表")
             items = value
         else:
             py_type = expected[self.kind]
             if isinstance(value, bool) and self.kind in ("int", "float"):
-                raise ValueError(f"expected {self.kind}, got a boolean")
+                raise ValueError(f"应为 {self.kind}，实际为布尔值")
             if not isinstance(value, py_type):
-                raise ValueError(f"expected {self.kind}, got {type(value).__name__}")
+                raise ValueError(f"应为 {self.kind}，实际为 {type(value).__name__}")
             items = [value]
         if self.choices is not None:
             for item in items:
                 if item not in self.choices:
                     allowed = ", ".join(repr(c) for c in self.choices)
-                    raise ValueError(f"{item!r} is not one of {allowed}")
+                    raise ValueError(f"{item!r} 不是可选值之一（{allowed}）")
         if self.pattern is not None:
             import re
 
             for item in items:
                 if not re.fullmatch(self.pattern, str(item)):
-                    raise ValueError(f"{item!r} does not have the expected form ({self.description})")
+                    raise ValueError(f"{item!r} 的格式不符合要求（{self.description}）")
         return value
 
 

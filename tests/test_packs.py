@@ -261,7 +261,7 @@ def test_bad_pack_from_the_configuration(workdir: Path) -> None:
 @pytest.mark.parametrize(
     "value, needles",
     [
-        pytest.param('"hubei-2020"', ("packs", "expected a list of pack names"), id="not-a-list"),
+        pytest.param('"hubei-2020"', ("packs", "应为规则包名称"), id="not-a-list"),
         pytest.param('["hubie-2020"]', ("packs[0]", "unknown pack 'hubie-2020'", "did you mean 'hubei-2020'?"),
                      id="typo-name"),
         pytest.param('["missing.yaml"]', ("packs[0]", "no pack file 'missing.yaml'"), id="missing-file"),
@@ -317,7 +317,7 @@ def test_selection_of_pack_rules(workdir: Path) -> None:
     # An accepted row stays accepted whatever the selection.
     assert govlint("check", "--pack", "hubei-2020", "--select", "GOV1", *report, cwd=workdir).stdout == ""
     # A pack rule cannot be selected without its pack.
-    one_error_line(govlint("check", "--select", "HB001", *report, cwd=workdir), "unknown rule code", "'HB001'")
+    one_error_line(govlint("check", "--select", "HB001", *report, cwd=workdir), "未知的规则代码", "'HB001'")
     (workdir / "short.txt").write_text(hubei_report(extra_row=False), encoding="utf-8")
     proc = govlint("check", "--isolated", "--output-format", "concise", "--pack", "hubei-2020", "--ignore", "HB001",
                    "short.txt", cwd=workdir)

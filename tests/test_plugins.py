@@ -190,8 +190,8 @@ def test_version_does_not_import_plugins(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("code", "name", "claimed"),
     [
-        ("GOV201", "clash-rule", "code GOV201"),  # the sections family's missing-section
-        ("XX201", "missing-section", "name missing-section"),
+        ("GOV201", "clash-rule", "代码 GOV201"),  # the sections family's missing-section
+        ("XX201", "missing-section", "名称 missing-section"),
     ],
 )
 def test_rule_claimed_by_two_plugins_exits_2(tmp_path: Path, report: Path, code: str, name: str,
