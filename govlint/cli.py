@@ -254,13 +254,15 @@ def rule_command(code_or_name: str) -> None:
     info = host.plugins.get(target.plugin)
     origin = f"{target.plugin} ({info.dist} {info.version})" if info else target.plugin
     click.echo(f"{target.code} {target.name}: {target.summary}")
-    click.echo(f"Default severity: {target.severity.value}; plugin: {origin}; status: {target.status}"
-               + ("" if target.default_enabled else "; off by default")
-               + (f"; pack: {target.pack} (enable with --pack {target.pack} or packs = [\"{target.pack}\"])"
+    click.echo(f"默认严重程度：{target.severity.value}；插件：{origin}；状态：{target.status}"
+               + ("" if target.default_enabled else "；默认不启用")
+               + (f"；规则包：{target.pack}（用 --pack {target.pack} 或 packs = [\"{target.pack}\"] 启用）"
                   if target.pack else ""))
     click.echo(f"适用于：{templates_text(target)}")
+    if target.url:
+        click.echo(f"文档：{target.url}")
     click.echo("")
-    click.echo(target.doc)
+    click.echo(target.doc_text())
 
 
 @cli.command("plugins")

@@ -406,8 +406,8 @@ def test_rule_documentation(key):
     result = run("rule", key)
     assert result.code == 0
     assert result.lines[0] == "GOV201 missing-section: 缺少格式规定的部分"
-    assert result.lines[1].startswith("Default severity: error; plugin: sections (govlint ")
-    for part in ("What it checks:", "Why:", "Failing example:", "Passing example:", "Options:"):
+    assert result.lines[1].startswith("默认严重程度：error；插件：sections (govlint ")
+    for part in ("检查内容：", "原因：", "错误示例：", "正确示例：", "选项："):
         assert part in result.lines
 
 

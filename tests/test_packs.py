@@ -350,7 +350,7 @@ def test_rule_command_documents_a_pack_rule(tmp_path: Path) -> None:
     proc = govlint("rule", "HN001", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("HN001 huaihua-department-deadline: 怀化市直单位2021年度报告应在2022年1月28日前发布\n")
-    assert "pack: huaihua (enable with --pack huaihua" in proc.stdout
+    assert "规则包：huaihua（用 --pack huaihua" in proc.stdout
     assert "适用于：发布机关名称含「怀化」" in proc.stdout
 
 
