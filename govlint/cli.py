@@ -237,7 +237,7 @@ def rules_command(fmt: str, builtin: bool) -> None:
         return
     width = max((len(r.name) for r in rows), default=4)
     for r in rows:
-        flag = "" if r.default_enabled else " (off by default)"
+        flag = "" if r.default_enabled else "（默认不启用）"
         click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.plugin:<12}  {r.summary}{flag}")
 
 
