@@ -40,7 +40,7 @@ def _report_failures(ctx: click.Context | None, path: str, failures) -> None:
     for failure in failures:
         if failure.traceback and debug:
             click.echo(failure.traceback.rstrip("\n"), err=True)
-        hint = " (run with --debug for a traceback)" if failure.traceback and not debug else ""
+        hint = "（加 --debug 运行可查看回溯信息）" if failure.traceback and not debug else ""
         _fail(f"{path}: {failure.message}{hint}")
 
 
@@ -52,7 +52,7 @@ def _refuse_output_over_input(output_file: Path | None, paths, inputs, host, res
 
     reason = output_conflict(output_file, paths, inputs, host.report_suffixes(), resolver)
     if reason:
-        raise GovlintError(f"--output-file {output_file}: refusing to write there: {reason}")
+        raise GovlintError(f"--output-file {output_file}：拒绝写入该位置：{reason}")
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -175,7 +175,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         chosen = "full" if output_file is None and sys.stdout.isatty() else "concise"
     if chosen not in formats:
         source = "--output-format" if output_format else f"{resolver.default_config().where}: output-format"
-        raise GovlintError(f"{source}: unknown output format {chosen!r} (choose from {', '.join(sorted(formats))})")
+        raise GovlintError(f"{source}：未知的输出格式 {chosen!r}（可选：{', '.join(sorted(formats))}）")
     if aggregate_parent is not None and not paths:  # aggregate report (GOV605): check the parent only
         paths = (aggregate_parent,)
     inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
@@ -193,7 +193,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         try:
             stream = output_file.open("w", encoding="utf-8")
         except OSError as exc:
-            raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+            raise GovlintError(f"--output-file：无法写入 {output_file}：{exc.strerror or exc}") from None
     else:
         stream = sys.stdout
     try:
@@ -249,7 +249,7 @@ def rules_command(fmt: str, builtin: bool) -> None:
         return
     width = max((len(r.name) for r in rows), default=4)
     for r in rows:
-        flag = "" if r.default_enabled else " (off by default)"
+        flag = "" if r.default_enabled else "（默认不启用）"
         click.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.plugin:<12}  {r.summary}{flag}")
 
 
@@ -262,17 +262,19 @@ def rule_command(code_or_name: str) -> None:
     host = _load_host(with_packs=True)
     target = host.registry.get(code_or_name)
     if target is None:
-        raise GovlintError(f"unknown rule {code_or_name!r} (`govlint rules` lists all rules)")
+        raise GovlintError(f"未知的规则 {code_or_name!r}（`govlint rules` 列出所有规则）")
     info = host.plugins.get(target.plugin)
     origin = f"{target.plugin} ({info.dist} {info.version})" if info else target.plugin
     click.echo(f"{target.code} {target.name}: {target.summary}")
-    click.echo(f"Default severity: {target.severity.value}; plugin: {origin}; status: {target.status}"
-               + ("" if target.default_enabled else "; off by default")
-               + (f"; pack: {target.pack} (enable with --pack {target.pack} or packs = [\"{target.pack}\"])"
+    click.echo(f"默认严重程度：{target.severity.value}；插件：{origin}；状态：{target.status}"
+               + ("" if target.default_enabled else "；默认不启用")
+               + (f"；规则包：{target.pack}（用 --pack {target.pack} 或 packs = [\"{target.pack}\"] 启用）"
                   if target.pack else ""))
     click.echo(f"适用于：{templates_text(target)}")
+    if target.url:
+        click.echo(f"文档：{target.url}")
     click.echo("")
-    click.echo(target.doc)
+    click.echo(target.doc_text())
 
 
 @cli.command("plugins")
@@ -335,7 +337,7 @@ def _write_atomically(output: Path, text: str) -> None:
         temporary.replace(output)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise GovlintError(f"--output-file: cannot write {output}: {exc.strerror or exc}") from None
+        raise GovlintError(f"--output-file：无法写入 {output}：{exc.strerror or exc}") from None
 
 
 def _without(inputs: list, output: Path) -> list:
@@ -402,7 +404,7 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, output
     from govlint.settings import SettingsResolver
 
     if fmt == "parquet" and output_file is None:
-        raise GovlintError("--format parquet writes a binary file: give it with -o FILE.parquet")
+        raise GovlintError("--format parquet 输出二进制文件，请用 -o 文件名.parquet 指定输出文件")
     host = _load_host()
     resolver = SettingsResolver(host.registry, isolated=True)
     inputs = collect_inputs(paths, host.report_suffixes(), resolver, stdin_filename)
@@ -458,7 +460,7 @@ def _extract_json(parsed, fmt: str, output_file: Path | None) -> None:
         try:
             output_file.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+            raise GovlintError(f"--output-file：无法写入 {output_file}：{exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
 
@@ -482,7 +484,7 @@ def _extract_csv(parsed, output_file: Path | None) -> None:
         with output_file.open("w", encoding="utf-8", newline="") as stream:
             write_csv(table_records(parsed), stream)
     except OSError as exc:
-        raise GovlintError(f"--output-file: cannot write {output_file}: {exc.strerror or exc}") from None
+        raise GovlintError(f"--output-file：无法写入 {output_file}：{exc.strerror or exc}") from None
 
 
 def _extract_parquet(parsed, output_file: Path) -> None:
@@ -499,18 +501,37 @@ def _extract_parquet(parsed, output_file: Path) -> None:
 
 # --------------------------------------------------------------------------- entry point
 
+def tolerate_console_encoding(*streams: TextIO) -> None:
+    """Let the console streams write what their encoding can and replace the rest (``?``).
+
+    On Chinese Windows the console and redirected output are often GBK (cp936), which has no
+    ``−`` (minus sign) or other characters a message may hold; with the default ``strict``
+    errors one such character ended the run with an internal error after the first line.
+    Files written with ``-o`` are always UTF-8 and lose nothing.
+    """
+    for stream in streams or (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # not a text file (a test's capture, a wrapped stream)
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # pragma: no cover - a stream that cannot change now
+            pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the CLI, turning user errors into exit code 2."""
+    tolerate_console_encoding()
     try:
         code = cli.main(args=argv, prog_name="govlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        _fail("aborted")
+        _fail("已中止")
         sys.exit(EXIT_ERROR)
     except click.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "govlint"
-        _fail(f"{exc.format_message()} (see '{command} --help')")
+        _fail(f"{exc.format_message()}（参见「{command} --help」）")
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         _fail(exc.format_message())
@@ -530,8 +551,8 @@ def main(argv: list[str] | None = None) -> None:
 
             traceback.print_exc()
         detail = str(exc).splitlines()[0] if str(exc) else ""
-        _fail(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''} "
-              "(run with --debug for a traceback)")
+        _fail(f"内部错误：{type(exc).__name__}{': ' + detail if detail else ''}"
+              "（加 --debug 运行可查看回溯信息）")
         sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -35,18 +35,19 @@ CONFIG_NAMES = (".govlint.toml", "govlint.toml", "pyproject.toml")
 
 #: Keys accepted at the top level of a govlint configuration table, with what they hold.
 KEYS: dict[str, str] = {
-    "select": "a list of rule codes, prefixes or names",
-    "extend-select": "a list of rule codes, prefixes or names",
-    "ignore": "a list of rule codes, prefixes or names",
-    "extend-ignore": "a list of rule codes, prefixes or names",
-    "per-file-ignores": "a table of glob = [codes]",
-    "severity": "a table of code/prefix/name = \"error\" | \"warning\" | \"info\"",
-    "exclude": "a list of glob patterns",
-    "output-format": "an output format name",
-    "rules": "a table of [rules.<rule-name>] option tables",
-    "packs": "a list of pack names (govlint packs) or paths to pack files (.yaml)",
+    # (what users read in error messages: Chinese, as all of govlint's messages)
+    "select": "规则代码、前缀或名称的列表",
+    "extend-select": "规则代码、前缀或名称的列表",
+    "ignore": "规则代码、前缀或名称的列表",
+    "extend-ignore": "规则代码、前缀或名称的列表",
+    "per-file-ignores": "形如 glob = [代码] 的表",
+    "severity": "形如 代码/前缀/名称 = \"error\" | \"warning\" | \"info\" 的表",
+    "exclude": "glob 模式的列表",
+    "output-format": "输出格式名称",
+    "rules": "由 [rules.<规则名称>] 选项表组成的表",
+    "packs": "规则包名称（govlint packs 列出）或规则包文件（.yaml）路径的列表",
     # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
-    **{key: ("a size (bytes, or a string such as \"20 MB\")" if kind == "size" else "a positive whole number")
+    **{key: ("大小（字节数，或如 \"20 MB\" 的字符串）" if kind == "size" else "正整数")
        for key, (_, kind) in LIMIT_SETTINGS.items()},
     "aggregate": "a list of tables {parent = \"FILE\", units = [\"FILE_OR_DIR\", …]} (GOV605; paths relative to this file)",
 }
@@ -76,7 +77,7 @@ class Config:
     @property
     def where(self) -> str:
         """How error messages name this configuration."""
-        return str(self.path) if self.path else "command line"
+        return str(self.path) if self.path else "命令行"
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -102,16 +103,37 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML document in ``path``; UTF-8, or else GB18030 (see :func:`decode_config`)."""
     tomllib = _toml()
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:  # tomllib decodes the file itself: a binary file is not TOML
-        raise ConfigError(f"{path}: invalid TOML: the file is not UTF-8 text") from None
+        raise ConfigError(f"{path}：无法读取配置文件：{exc.strerror or exc}") from None
+    text = decode_config(path, data)
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}：不是有效的 TOML：{exc}") from None
+
+
+def decode_config(path: Path, data: bytes) -> str:
+    """The text of a configuration file: UTF-8 (with or without a BOM), or else GB18030.
+
+    TOML files are UTF-8, but Notepad on Chinese Windows long saved "ANSI" (GBK) by default,
+    and a configuration that names Chinese folders (``exclude = ["草稿"]``) is then not UTF-8.
+    Such a file is read as GB18030 (a superset of GBK and GB2312): the keys are ASCII either
+    way and a Chinese value decodes to what the user typed. A file that is neither is refused,
+    naming the file.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}：配置文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，"
+                          "请用 UTF-8 编码另存") from None
 
 
 def load_config(path: Path) -> Config:
@@ -121,9 +143,9 @@ def load_config(path: Path) -> Config:
         tool = data.get("tool", {})
         table = tool.get("govlint") if isinstance(tool, dict) else None
         if table is None:
-            raise ConfigError(f"{path}: no [tool.govlint] table")
+            raise ConfigError(f"{path}：没有 [tool.govlint] 表")
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: tool.govlint: expected a table ([tool.govlint])")
+            raise ConfigError(f"{path}: tool.govlint：应为表（[tool.govlint]）")
         prefix = "tool.govlint."
     else:
         table = data
@@ -137,12 +159,12 @@ def _selector_list(value: Any, where: str) -> tuple[str, ...]:
         return tuple(v for v in items if v)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value if v.strip())
-    raise ConfigError(f"{where}: expected a list of rule codes, prefixes or names")
+    raise ConfigError(f"{where}：应为规则代码、前缀或名称的列表")
 
 
 def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str = "") -> Config:
     """Validate a configuration table (from a file or the command line) into a :class:`Config`."""
-    where = str(path) if path else "command line"
+    where = str(path) if path else "命令行"
     root = path.parent.resolve() if path else Path.cwd()
     values: dict[str, Any] = {"path": path, "root": root}
     limits: dict[str, int] = {}
@@ -150,37 +172,37 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
         qualified = f"{where}: {prefix}{key}"
         if key not in KEYS:
             close = [k for k in KEYS if k.replace("-", "") == key.replace("_", "").replace("-", "")]
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
-            raise ConfigError(f"{where}: unknown key {prefix + key!r}{hint}")
+            hint = f"；是否应为 {close[0]!r}？" if close else f"；可用的键：{', '.join(KEYS)}"
+            raise ConfigError(f"{where}：未知的键 {prefix + key!r}{hint}")
         if key in ("select", "extend-select", "ignore", "extend-ignore"):
             values[key.replace("-", "_")] = _selector_list(value, qualified)
         elif key == "exclude":
             if isinstance(value, str):
                 value = [v.strip() for v in value.split(",") if v.strip()]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["exclude"] = tuple(value)
         elif key == "output-format":
             if not isinstance(value, str):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["output_format"] = value
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["per_file_ignores"] = tuple(
                 (glob, _selector_list(codes, f"{qualified}.{glob}")) for glob, codes in value.items()
             )
         elif key == "severity":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["severity"] = dict(value)
         elif key == "packs":
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["packs"] = tuple(v.strip() for v in value)
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
             values["rules"] = {name: dict(options) for name, options in value.items()}
         elif key == "aggregate":
             values["aggregate"] = _aggregate_list(value, qualified, root)
@@ -189,7 +211,7 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             try:
                 limits[field] = parse_setting(kind, value)
             except ValueError as exc:
-                raise ConfigError(f"{qualified}: {exc}") from None
+                raise ConfigError(f"{qualified}：{exc}") from None
     if limits:
         values["limits"] = Limits(**limits)
     return Config(**values)
@@ -228,7 +250,7 @@ def parse_per_file_ignores(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
     for chunk in text.replace("\n", " ").split():
         glob, sep, codes = chunk.partition(":")
         if not sep or not glob or not codes:
-            raise ConfigError(f"--per-file-ignores: expected 'glob:CODE[,CODE]', got {chunk!r}")
+            raise ConfigError(f"--per-file-ignores：应为「glob:代码[,代码]」，实际为 {chunk!r}")
         pairs.append((glob, tuple(c for c in codes.split(",") if c)))
     return tuple(pairs)
 

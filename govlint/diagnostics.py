@@ -26,7 +26,7 @@ class Severity(str, enum.Enum):
         try:
             return cls(str(value).strip().lower())
         except ValueError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+            raise ValueError(f"未知的严重程度 {value!r}（应为 error、warning 或 info）") from None
 
 
 def format_number(value: int | float) -> str:

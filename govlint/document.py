@@ -62,6 +62,33 @@ class DroppedText:
     offset: int
 
 
+@record
+class BlockPlace:
+    """Where one block (line) of a Word document is, in the terms a drafter uses in Word.
+
+    A paragraph has ``paragraph`` (its number among the paragraphs with text; 0 for an empty
+    paragraph). A table row has ``table`` and ``row`` (1-based), ``cell_starts`` (the
+    character offset in the row's line where each cell starts) and ``columns`` (each cell's
+    grid column, merged cells counted as Word shows them).
+    """
+
+    paragraph: int = 0
+    table: int = 0
+    row: int = 0
+    cell_starts: tuple[int, ...] = ()
+    columns: tuple[int, ...] = ()
+
+    def describe(self, column: int) -> str | None:
+        """``第3段`` or ``表2 第5行 第3列`` for the character ``column`` (1-based) of the block."""
+        if not self.table:
+            return f"第{self.paragraph}段" if self.paragraph else None
+        place = f"表{self.table} 第{self.row}行"
+        index = bisect.bisect_right(self.cell_starts, column - 1) - 1
+        if 0 <= index < len(self.columns):
+            place += f" 第{self.columns[index]}列"
+        return place
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets at which each line of ``text`` starts (lines end at ``\\n``)."""
     starts = [0]
@@ -100,6 +127,8 @@ class Document:
     #: Visible body text the reader left out (``None``: the reader leaves none out, or does
     #: not know; see :class:`DroppedText`).
     dropped_text: DroppedText | None = None
+    #: Word documents only: where each block (line) is in Word's terms (see :meth:`place_of`).
+    block_places: list[BlockPlace] | None = None
     _starts: list[int] = factory(list)
     _last_line: int = 0
     #: The line last returned by :meth:`_line` and its number (not a field: no part of the
@@ -139,6 +168,17 @@ class Document:
             return self._line(self.page_lines.index((line, column)) + 1)
         except ValueError:
             return ""
+
+    def place_of(self, line: int, column: int) -> str | None:
+        """The place of ``line:column`` as a reader of the original names it, or ``None``.
+
+        Word documents: ``第3段`` for a paragraph, ``表2 第5行 第3列`` for a table cell (the
+        machine position ``block:character`` means nothing in Word). Other formats: ``None``
+        (their line and column are what the user's editor shows).
+        """
+        if self.block_places is None or not 1 <= line <= len(self.block_places):
+            return None
+        return self.block_places[line - 1].describe(column)
 
     def _line(self, line: int) -> str:
         if line < 1 or line > len(self._starts):

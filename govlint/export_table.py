@@ -157,7 +157,7 @@ class ParquetSink:
         try:
             self._writer = pa.parquet.ParquetWriter(str(path), self._schema)
         except OSError as exc:
-            raise GovlintError(f"--output-file: cannot write {path}: {exc}") from None
+            raise GovlintError(f"--output-file：无法写入 {path}：{exc}") from None
 
     def write(self, record: Record) -> None:
         """Add one record (written when the batch is full or on :meth:`close`)."""

@@ -115,25 +115,25 @@ class Host:
             name = self.pm.get_name(exc.plugin) or ""
             info = self.plugins.get(name)
             who = info.describe() if info else repr(name or "?")
-            raise PluginError(f"plugin {who} implements an unknown hook: {_first_line(exc)}") from exc
+            raise PluginError(f"插件 {who} 实现了未知的钩子：{_first_line(exc)}") from exc
 
     def register(self, load: Any, info: PluginInfo) -> None:
         """Import a plugin via ``load()`` and register it under ``info.name``."""
         if info.name in self.plugins:
             other = self.plugins[info.name]
             raise PluginError(
-                f"plugins {other.describe()} and {info.describe()} use the same name {info.name!r}"
+                f"插件 {other.describe()} 和 {info.describe()} 使用了同一个名称 {info.name!r}"
             )
         try:
             plugin = load()
         except (Exception, SystemExit) as exc:  # any import-time failure of third-party code
             raise PluginError(
-                f"plugin {info.describe()} failed to load ({info.value}): {_first_line(exc)}"
+                f"插件 {info.describe()} 加载失败（{info.value}）：{_first_line(exc)}"
             ) from exc
         try:
             self.pm.register(plugin, name=info.name)
         except (pluggy.PluginValidationError, ValueError) as exc:
-            raise PluginError(f"plugin {info.describe()} is invalid: {_first_line(exc)}") from exc
+            raise PluginError(f"插件 {info.describe()} 无效：{_first_line(exc)}") from exc
         self.plugins[info.name] = info
 
     # ------------------------------------------------------------------ rules
@@ -157,24 +157,24 @@ class Host:
                 provided = list(impl.function() or ())
             except Exception as exc:
                 raise PluginError(
-                    f"plugin {info.describe()} failed while listing its rules: {_first_line(exc)}"
+                    f"插件 {info.describe()} 列出其规则时出错：{_first_line(exc)}"
                 ) from exc
             for item in provided:
                 if not isinstance(item, Rule):
                     raise PluginError(
-                        f"plugin {info.describe()} returned {item!r} from govlint_rules; "
-                        "expected rules made with govlint.api.rule"
+                        f"插件 {info.describe()} 的 govlint_rules 返回了 {item!r}，"
+                        "应返回用 govlint.api.rule 定义的规则"
                     )
                 for key in (item.code, item.name):
                     if key in owners:
                         other = owners[key]
-                        what = "code" if key == item.code else "name"
+                        what = "代码" if key == item.code else "名称"
                         raise PluginError(
-                            f"rule {what} {key} is claimed by plugin {other.describe()} "
-                            f"and by plugin {info.describe()}"
+                            f"规则{what} {key} 同时由插件 {other.describe()} "
+                            f"和插件 {info.describe()} 定义"
                         )
                     owners[key] = info
-                registry.add(_with_plugin(item, info.name))
+                registry.add(_with_plugin(item, info))
         return registry
 
     # ------------------------------------------------------------------ readers and output
@@ -193,5 +193,12 @@ class Host:
         return formats
 
 
-def _with_plugin(item: "Rule", plugin: str) -> "Rule":
-    return item._replace(plugin=plugin)
+def _with_plugin(item: "Rule", info: PluginInfo) -> "Rule":
+    """The rule as registered: its plugin's name, and for govlint's own rules the URL of their
+    documentation (docs/rules.md), unless the rule sets one."""
+    from govlint.rules_doc import BUILTIN_RULE_MODULES, rule_url
+
+    item = item._replace(plugin=info.name)
+    if not item.url and info.value.startswith(BUILTIN_RULE_MODULES):
+        item = item._replace(url=rule_url(item))
+    return item

@@ -69,16 +69,16 @@ _SIZE_RE = re.compile(r"^\s*(\d{1,12})\s*([a-z]*)\s*$", re.IGNORECASE)
 def parse_setting(kind: str, value: object) -> int:
     """A limit's value from the configuration; ``ValueError`` with what was expected."""
     if isinstance(value, bool):
-        raise ValueError("expected a positive whole number")
+        raise ValueError("应为正整数")
     if kind == "size" and isinstance(value, str):
         match = _SIZE_RE.match(value)
         unit = match.group(2).lower() if match else ""
         if not match or unit not in _UNITS:
-            raise ValueError(f"expected a size such as 20971520 or \"20 MB\" (units: KB, MB, GB), got {value!r}")
+            raise ValueError(f"应为大小，如 20971520 或 \"20 MB\"（单位：KB、MB、GB），实际为 {value!r}")
         value = int(match.group(1)) * _UNITS[unit]
     if not isinstance(value, int) or value <= 0:
-        what = "a positive number of bytes or a size such as \"20 MB\"" if kind == "size" else "a positive whole number"
-        raise ValueError(f"expected {what}, got {value!r}")
+        what = "正的字节数或如 \"20 MB\" 的大小" if kind == "size" else "正整数"
+        raise ValueError(f"应为{what}，实际为 {value!r}")
     return value
 
 

@@ -20,8 +20,27 @@ from govlint.templates import ALL_TEMPLATES, TEMPLATE_NAMES
 CODE_RE = re.compile(r"^[A-Z]{2,3}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
-#: The parts every rule docstring must contain, as ``Heading:`` lines, in this order.
+#: The parts every rule docstring must contain, as ``Heading:`` lines, in this order. These
+#: English names are the keys of :func:`split_doc` (and what third-party plugins write).
 DOC_PARTS = ("What it checks", "Why", "Failing example", "Passing example", "Options")
+
+#: The Chinese heading of each part: govlint's own rules are documented in Chinese (their
+#: readers draft Chinese government reports), and ``govlint rule`` and docs/rules.md show
+#: these headings for every rule. A docstring may use either heading (``检查内容：`` or
+#: ``What it checks:``); both mean the same part.
+DOC_PART_TITLES = {
+    "What it checks": "检查内容",
+    "Why": "原因",
+    "Failing example": "错误示例",
+    "Passing example": "正确示例",
+    "Options": "选项",
+}
+
+#: Every heading line :func:`split_doc` recognises, mapped to its part.
+_HEADINGS = {
+    **{f"{part}:": part for part in DOC_PARTS},
+    **{f"{title}{colon}": part for part, title in DOC_PART_TITLES.items() for colon in ("：", ":")},
+}
 
 CheckFunction = Callable[..., Iterable[Violation]]
 
@@ -51,26 +70,26 @@ class Option(NamedTuple):
         }
         if self.kind == "list[str]":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError("expected a list of strings")
+                raise ValueError("应为字符串列表")
             items = value
         else:
             py_type = expected[self.kind]
             if isinstance(value, bool) and self.kind in ("int", "float"):
-                raise ValueError(f"expected {self.kind}, got a boolean")
+                raise ValueError(f"应为 {self.kind}，实际为布尔值")
             if not isinstance(value, py_type):
-                raise ValueError(f"expected {self.kind}, got {type(value).__name__}")
+                raise ValueError(f"应为 {self.kind}，实际为 {type(value).__name__}")
             items = [value]
         if self.choices is not None:
             for item in items:
                 if item not in self.choices:
                     allowed = ", ".join(repr(c) for c in self.choices)
-                    raise ValueError(f"{item!r} is not one of {allowed}")
+                    raise ValueError(f"{item!r} 不是可选值之一（{allowed}）")
         if self.pattern is not None:
             import re
 
             for item in items:
                 if not re.fullmatch(self.pattern, str(item)):
-                    raise ValueError(f"{item!r} does not have the expected form ({self.description})")
+                    raise ValueError(f"{item!r} 的格式不符合要求（{self.description}）")
         return value
 
 
@@ -197,6 +216,18 @@ class Rule(NamedTuple):
         """The docstring split into its parts (see :data:`DOC_PARTS`)."""
         return split_doc(self.doc)
 
+    def doc_text(self) -> str:
+        """The documentation as users read it: the summary paragraph, then each part under
+        its Chinese heading (whichever language the docstring's headings are in)."""
+        parts = self.doc_parts()
+        blocks = [parts[""]] if parts.get("") else []
+        for part in DOC_PARTS:
+            if part in parts:
+                blocks.append(f"{DOC_PART_TITLES[part]}：\n{parts[part]}")
+        extra = [key for key in parts if key and key not in DOC_PARTS]
+        blocks += [parts[key] for key in extra]
+        return "\n\n".join(blocks)
+
 
 def templates_text(target: Rule) -> str:
     """The reports a rule applies to, as users read them (``2019年格式、2021年格式``).
@@ -216,12 +247,14 @@ def templates_text(target: Rule) -> str:
 def split_doc(doc: str) -> dict[str, str]:
     """Split a rule docstring into ``{part heading: text}``.
 
-    A part starts with a line that is exactly ``<heading>:``. Text before the first part is
-    returned under ``""`` (the summary paragraph).
+    A part starts with a line that is exactly ``<heading>:``, the heading in English
+    (:data:`DOC_PARTS`) or Chinese (:data:`DOC_PART_TITLES`, with ``：`` or ``:``); the keys
+    are always the English names. Text before the first part is returned under ``""`` (the
+    summary paragraph).
     """
     parts: dict[str, list[str]] = {"": []}
     current = ""
-    headings = {f"{p}:": p for p in DOC_PARTS}
+    headings = _HEADINGS
     for line in doc.splitlines():
         stripped = line.strip()
         if stripped in headings:

@@ -77,6 +77,9 @@ class FileResult:
     issuer: str | None = None
     year: int | None = None
     template: str | None = None
+    # [i13: Word places] the place in Word's terms (``第3段``, ``表2 第5行 第3列``) of each
+    # ``(line, column)`` in ``lines``, for .docx inputs only (Document.place_of).
+    places: dict[tuple[int, int], str] = factory(dict)
 
     @property
     def error(self) -> str | None:
@@ -479,6 +482,9 @@ def _record_lines(result: FileResult, report: Report) -> None:
         key = (diagnostic.line, diagnostic.column)
         if key not in result.lines:
             result.lines[key] = document.line_at(diagnostic.line, diagnostic.column)
+            place = None if diagnostic.whole_file else document.place_of(*key)  # [i13: Word places]
+            if place:
+                result.places[key] = place
 
 
 def add_failures(host: Host, settings: FileSettings | None, result: FileResult, failures: list[Failure],

@@ -32,7 +32,7 @@ def normalize_selector(selector: str, registry: RuleRegistry, where: str) -> str
     """
     raw = selector.strip()
     if not raw:
-        raise ConfigError(f"{where}: empty selector")
+        raise ConfigError(f"{where}：规则选择器为空")
     target = registry.get(raw)
     if target is not None and raw.lower() == target.name:
         return target.code
@@ -41,8 +41,8 @@ def normalize_selector(selector: str, registry: RuleRegistry, where: str) -> str
         return ""
     if any(code.startswith(prefix) for code in registry.codes()):
         return prefix
-    hint = "is the plugin that provides it installed? `govlint rules` lists known codes"
-    raise ConfigError(f"{where}: unknown rule code, prefix or name {raw!r} ({hint})")
+    hint = "提供它的插件是否已安装？`govlint rules` 列出所有已知代码"
+    raise ConfigError(f"{where}：未知的规则代码、前缀或名称 {raw!r}（{hint}）")
 
 
 def _longest(code: str, selectors: Iterable[str]) -> str | None:
@@ -92,7 +92,7 @@ class Selection:
             try:
                 levels.append((code, Severity.parse(level)))
             except ValueError as exc:
-                raise ConfigError(f"{where}: severity.{selector}: {exc}") from None
+                raise ConfigError(f"{where}: severity.{selector}：{exc}") from None
         return cls(registry, select, ignore, tuple(levels))
 
     def with_ignores(self, extra: Iterable[str]) -> "Selection":

@@ -83,7 +83,7 @@ class SettingsResolver:
 
     def __post_init__(self) -> None:
         if self.config_path is not None and not self.config_path.is_file():
-            raise ConfigError(f"--config: no such file: {self.config_path}")
+            raise ConfigError(f"--config：文件不存在：{self.config_path}")
         if self.cli.packs:
             self._cli_packs = self._load_packs(self.cli.packs, Path.cwd(), "--pack")
 
@@ -149,8 +149,8 @@ class SettingsResolver:
         )
         selection = Selection.build(settings, self.registry, where=config.where)
         if not selection.selected_codes():
-            where = "command line" if cli.select is not None else config.where
-            raise ConfigError(f"{where}: the selection enables no rule (check select/ignore)")
+            where = "命令行" if cli.select is not None else config.where
+            raise ConfigError(f"{where}：所选规则为空，没有启用任何规则（请检查 select/ignore）")
         if cli.per_file_ignores is not None:
             per_file = tuple((g, c, Path.cwd()) for g, c in cli.per_file_ignores)
             per_file_where = "--per-file-ignores"
@@ -173,21 +173,21 @@ class SettingsResolver:
             target = self.registry.get(name)
             if target is None:
                 raise ConfigError(
-                    f"{config.where}: [rules.{name}]: unknown rule {name!r} "
-                    "(use a rule name or code from `govlint rules`)"
+                    f"{config.where}: [rules.{name}]：未知的规则 {name!r}"
+                    "（请使用 `govlint rules` 列出的规则名称或代码）"
                 )
             for key, value in table.items():
                 option = target.option(key)
                 if option is None:
-                    known = ", ".join(o.name for o in target.options) or "none"
+                    known = ", ".join(o.name for o in target.options) or "无"
                     raise ConfigError(
-                        f"{config.where}: [rules.{name}]: unknown option {key!r} for {target.code} "
-                        f"(known options: {known})"
+                        f"{config.where}: [rules.{name}]：{target.code} 没有选项 {key!r}"
+                        f"（可用的选项：{known}）"
                     )
                 try:
                     option.validate(value)
                 except ValueError as exc:
-                    raise ConfigError(f"{config.where}: [rules.{name}].{key}: {exc}") from None
+                    raise ConfigError(f"{config.where}: [rules.{name}].{key}：{exc}") from None
             options.setdefault(target.code, {}).update(table)
         return options
 

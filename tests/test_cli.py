@@ -126,7 +126,7 @@ def test_missing_file_does_not_stop_other_files(tmp_path):
 def test_unknown_selected_code():
     result = run("check", "--select", "GOV999", str(CLEAN))
     line = assert_usage_error(result, "GOV999", "--select")
-    assert "is the plugin that provides it installed?" in line
+    assert "提供它的插件是否已安装？" in line
 
 
 def test_unknown_selected_code_with_a_config_file_names_the_option(tmp_path):
@@ -324,13 +324,13 @@ def test_output_file_in_missing_directory(tmp_path):
 @pytest.mark.parametrize(
     "name, text, fragment",
     [
-        (".govlint.toml", 'selec = ["GOV2"]\n', "unknown key 'selec'"),
-        (".govlint.toml", 'select = ["GOV2"\n', "invalid TOML"),
-        ("govlint.toml", "select = 1\n", "select: expected a list"),
-        ("pyproject.toml", '[tool.govlint]\nextend_select = ["GOV2"]\n', "did you mean 'extend-select'?"),
-        (".govlint.toml", '[rules.nonstandard-section-title]\nallow-aliases = "no"\n', "expected bool"),
-        (".govlint.toml", '[severity]\nGOV201 = "fatal"\n', "unknown severity 'fatal'"),
-        (".govlint.toml", 'output-format = "xml"\n', "unknown output format 'xml'"),
+        (".govlint.toml", 'selec = ["GOV2"]\n', "未知的键 'selec'"),
+        (".govlint.toml", 'select = ["GOV2"\n', "不是有效的 TOML"),
+        ("govlint.toml", "select = 1\n", "select：应为规则代码、前缀或名称的列表"),
+        ("pyproject.toml", '[tool.govlint]\nextend_select = ["GOV2"]\n', "是否应为 'extend-select'？"),
+        (".govlint.toml", '[rules.nonstandard-section-title]\nallow-aliases = "no"\n', "应为 bool"),
+        (".govlint.toml", '[severity]\nGOV201 = "fatal"\n', "未知的严重程度 'fatal'"),
+        (".govlint.toml", 'output-format = "xml"\n', "未知的输出格式 'xml'"),
     ],
 )
 def test_bad_config_file(tmp_path, name, text, fragment):
@@ -406,8 +406,8 @@ def test_rule_documentation(key):
     result = run("rule", key)
     assert result.code == 0
     assert result.lines[0] == "GOV201 missing-section: 缺少格式规定的部分"
-    assert result.lines[1].startswith("Default severity: error; plugin: sections (govlint ")
-    for part in ("What it checks:", "Why:", "Failing example:", "Passing example:", "Options:"):
+    assert result.lines[1].startswith("默认严重程度：error；插件：sections (govlint ")
+    for part in ("检查内容：", "原因：", "错误示例：", "正确示例：", "选项："):
         assert part in result.lines
 
 
@@ -440,7 +440,7 @@ def test_debug_shows_traceback():
     result = run("--debug", "check", "--select", "GOV999", str(CLEAN))
     assert result.code == 2
     assert "Traceback (most recent call last):" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("govlint: error: --select: unknown rule code")
+    assert result.stderr.splitlines()[-1].startswith("govlint: error: --select：未知的规则代码")
 
 
 def test_debug_environment_variable_shows_traceback():

@@ -13,7 +13,7 @@ from govlint.host import Host
 from govlint.runner import collect_inputs
 from govlint.settings import CliOverrides, SettingsResolver
 
-SELECTOR_HINT = "is the plugin that provides it installed?"
+SELECTOR_HINT = "提供它的插件是否已安装？"
 PYPROJECT_WITH_TABLE = '[tool.govlint]\nselect = ["GOV2"]\n'
 PYPROJECT_WITHOUT_TABLE = '[project]\nname = "x"\n\n[tool.black]\nline-length = 100\n'
 
@@ -143,11 +143,11 @@ def test_load_pyproject_table(tmp_path):
 @pytest.mark.parametrize(
     "key, hint",
     [
-        ("extend_select", "did you mean 'extend-select'?"),
-        ("extend_ignore", "did you mean 'extend-ignore'?"),
-        ("per_file_ignores", "did you mean 'per-file-ignores'?"),
-        ("output_format", "did you mean 'output-format'?"),
-        ("colour", "known keys: select, extend-select, ignore, extend-ignore, per-file-ignores, "
+        ("extend_select", "是否应为 'extend-select'？"),
+        ("extend_ignore", "是否应为 'extend-ignore'？"),
+        ("per_file_ignores", "是否应为 'per-file-ignores'？"),
+        ("output_format", "是否应为 'output-format'？"),
+        ("colour", "可用的键：select, extend-select, ignore, extend-ignore, per-file-ignores, "
                    "severity, exclude, output-format, rules, packs, max-file-size, max-unpacked-size, "
                    "max-compression-ratio, max-pdf-pages, max-pdf-stream-size, max-html-depth, "
                    "max-table-cells, max-table-span, aggregate"),
@@ -155,15 +155,15 @@ def test_load_pyproject_table(tmp_path):
 )
 def test_unknown_key(tmp_path, key, hint):
     path = write(tmp_path / ".govlint.toml", f'{key} = ["GOV2"]\n')
-    assert config_error(path) == f"{path}: unknown key {key!r}; {hint}"
+    assert config_error(path) == f"{path}：未知的键 {key!r}；{hint}"
 
 
 def test_unknown_key_in_pyproject_names_the_qualified_key(tmp_path):
     path = write(tmp_path / "pyproject.toml", '[tool.govlint]\nextend_select = ["GOV2"]\n')
-    assert config_error(path) == f"{path}: unknown key 'tool.govlint.extend_select'; did you mean 'extend-select'?"
+    assert config_error(path) == f"{path}：未知的键 'tool.govlint.extend_select'；是否应为 'extend-select'？"
 
 
-SELECTORS = "expected a list of rule codes, prefixes or names"
+SELECTORS = "应为规则代码、前缀或名称的列表"
 
 
 @pytest.mark.parametrize(
@@ -174,21 +174,21 @@ SELECTORS = "expected a list of rule codes, prefixes or names"
         ("extend-select = true", "extend-select", SELECTORS),
         ("ignore = {GOV201 = 1}", "ignore", SELECTORS),
         ("extend-ignore = [\"GOV201\", 3]", "extend-ignore", SELECTORS),
-        ("per-file-ignores = [\"a.txt\"]", "per-file-ignores", "expected a table of glob = [codes]"),
+        ("per-file-ignores = [\"a.txt\"]", "per-file-ignores", "应为形如 glob = [代码] 的表"),
         ("per-file-ignores = {\"a.txt\" = 3}", "per-file-ignores.a.txt", SELECTORS),
         ("severity = [\"GOV201\"]", "severity",
-         'expected a table of code/prefix/name = "error" | "warning" | "info"'),
+         '应为形如 代码/前缀/名称 = "error" | "warning" | "info" 的表'),
         ("severity = {GOV201 = 1}", "severity",
-         'expected a table of code/prefix/name = "error" | "warning" | "info"'),
-        ("exclude = [1]", "exclude", "expected a list of glob patterns"),
-        ("output-format = 1", "output-format", "expected an output format name"),
-        ("rules = 1", "rules", "expected a table of [rules.<rule-name>] option tables"),
-        ("rules = {missing-section = 1}", "rules", "expected a table of [rules.<rule-name>] option tables"),
+         '应为形如 代码/前缀/名称 = "error" | "warning" | "info" 的表'),
+        ("exclude = [1]", "exclude", "应为glob 模式的列表"),
+        ("output-format = 1", "output-format", "应为输出格式名称"),
+        ("rules = 1", "rules", "应为由 [rules.<规则名称>] 选项表组成的表"),
+        ("rules = {missing-section = 1}", "rules", "应为由 [rules.<规则名称>] 选项表组成的表"),
     ],
 )
 def test_wrong_value_types(tmp_path, toml, key, expected):
     path = write(tmp_path / ".govlint.toml", toml + "\n")
-    assert config_error(path) == f"{path}: {key}: {expected}"
+    assert config_error(path) == f"{path}: {key}：{expected}"
 
 
 def test_exclude_accepts_a_comma_separated_string_like_the_selector_keys(tmp_path):
@@ -198,37 +198,37 @@ def test_exclude_accepts_a_comma_separated_string_like_the_selector_keys(tmp_pat
 
 def test_wrong_value_type_in_pyproject_names_the_qualified_key(tmp_path):
     path = write(tmp_path / "pyproject.toml", "[tool.govlint]\nselect = 1\n")
-    assert config_error(path) == f"{path}: tool.govlint.select: {SELECTORS}"
+    assert config_error(path) == f"{path}: tool.govlint.select：{SELECTORS}"
 
 
 def test_invalid_toml_names_the_file(tmp_path):
     path = write(tmp_path / ".govlint.toml", 'select = ["GOV2"\n')
     message = config_error(path)
-    assert message.startswith(f"{path}: invalid TOML: ")
+    assert message.startswith(f"{path}：不是有效的 TOML：")
     assert "\n" not in message
 
 
 def test_pyproject_without_table_via_load_config(tmp_path):
     path = write(tmp_path / "pyproject.toml", PYPROJECT_WITHOUT_TABLE)
-    assert config_error(path) == f"{path}: no [tool.govlint] table"
+    assert config_error(path) == f"{path}：没有 [tool.govlint] 表"
 
 
 def test_pyproject_govlint_not_a_table(tmp_path):
     path = write(tmp_path / "pyproject.toml", "[tool]\ngovlint = 1\n")
-    assert config_error(path) == f"{path}: tool.govlint: expected a table ([tool.govlint])"
+    assert config_error(path) == f"{path}: tool.govlint：应为表（[tool.govlint]）"
 
 
 def test_unknown_selector_in_config_names_file_key_and_hint(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", 'extend-ignore = ["GOV999"]\n')
     message = resolver_error(registry, tmp_path / "a.txt")
-    assert message.startswith(f"{path}: extend-ignore: unknown rule code, prefix or name 'GOV999'")
+    assert message.startswith(f"{path}: extend-ignore：未知的规则代码、前缀或名称 'GOV999'")
     assert SELECTOR_HINT in message
 
 
 def test_bad_severity_level_names_file_and_code(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", '[severity]\nGOV201 = "fatal"\n')
     assert resolver_error(registry, tmp_path / "a.txt") == (
-        f"{path}: severity.GOV201: unknown severity 'fatal' (expected error, warning or info)"
+        f"{path}: severity.GOV201：未知的严重程度 'fatal'（应为 error、warning 或 info）"
     )
 
 
@@ -245,22 +245,22 @@ def test_severity_from_config_applies(registry, tmp_path):
 def test_rules_unknown_rule(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", "[rules.no-such-rule]\nx = 1\n")
     assert resolver_error(registry, tmp_path / "a.txt") == (
-        f"{path}: [rules.no-such-rule]: unknown rule 'no-such-rule' (use a rule name or code from `govlint rules`)"
+        f"{path}: [rules.no-such-rule]：未知的规则 'no-such-rule'（请使用 `govlint rules` 列出的规则名称或代码）"
     )
 
 
 def test_rules_unknown_option_lists_known_options(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", "[rules.nonstandard-section-title]\nallow_aliases = true\n")
     assert resolver_error(registry, tmp_path / "a.txt") == (
-        f"{path}: [rules.nonstandard-section-title]: unknown option 'allow_aliases' for GOV203 "
-        "(known options: allow-aliases)"
+        f"{path}: [rules.nonstandard-section-title]：GOV203 没有选项 'allow_aliases'"
+        "（可用的选项：allow-aliases）"
     )
 
 
 def test_rules_option_for_rule_without_options(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", "[rules.GOV201]\nstrict = true\n")
     assert resolver_error(registry, tmp_path / "a.txt") == (
-        f"{path}: [rules.GOV201]: unknown option 'strict' for GOV201 (known options: none)"
+        f"{path}: [rules.GOV201]：GOV201 没有选项 'strict'（可用的选项：无）"
     )
 
 
@@ -268,7 +268,7 @@ def test_rules_option_for_rule_without_options(registry, tmp_path):
 def test_rules_wrong_option_type(registry, tmp_path, value, got):
     path = write(tmp_path / ".govlint.toml", f"[rules.nonstandard-section-title]\nallow-aliases = {value}\n")
     assert resolver_error(registry, tmp_path / "a.txt") == (
-        f"{path}: [rules.nonstandard-section-title].allow-aliases: expected bool, got {got}"
+        f"{path}: [rules.nonstandard-section-title].allow-aliases：应为 bool，实际为 {got}"
     )
 
 
@@ -319,7 +319,7 @@ def test_per_file_ignores_do_not_depend_on_cwd(registry, tmp_path, monkeypatch):
 def test_per_file_ignores_unknown_code(registry, tmp_path):
     path = write(tmp_path / ".govlint.toml", '[per-file-ignores]\n"*.txt" = ["GOV999"]\n')
     message = resolver_error(registry, tmp_path / "a.txt")
-    assert message.startswith(f"{path}: per-file-ignores: unknown rule code, prefix or name 'GOV999'")
+    assert message.startswith(f"{path}: per-file-ignores：未知的规则代码、前缀或名称 'GOV999'")
     assert SELECTOR_HINT in message
 
 
@@ -335,7 +335,7 @@ def test_parse_per_file_ignores_command_line_syntax():
 def test_parse_per_file_ignores_errors(text, chunk):
     with pytest.raises(ConfigError) as info:
         parse_per_file_ignores(text)
-    assert str(info.value) == f"--per-file-ignores: expected 'glob:CODE[,CODE]', got {chunk!r}"
+    assert str(info.value) == f"--per-file-ignores：应为「glob:代码[,代码]」，实际为 {chunk!r}"
 
 
 # --------------------------------------------------------------------------- exclude
@@ -440,7 +440,7 @@ def test_cli_per_file_ignores_replace_config(registry, tmp_path, monkeypatch):
 def test_unknown_cli_selector_names_the_option_not_the_config_file(registry, tmp_path, overrides, option):
     write(tmp_path / ".govlint.toml", 'select = ["GOV2"]\n')
     message = resolver_error(registry, tmp_path / "a.txt", cli=overrides)
-    assert message.startswith(f"{option}: unknown rule code, prefix or name 'GOV999'")
+    assert message.startswith(f"{option}：未知的规则代码、前缀或名称 'GOV999'")
     assert SELECTOR_HINT in message
 
 
@@ -448,7 +448,7 @@ def test_config_path_missing(registry, tmp_path):
     missing = tmp_path / "nope.toml"
     with pytest.raises(ConfigError) as info:
         SettingsResolver(registry, config_path=missing)
-    assert str(info.value) == f"--config: no such file: {missing}"
+    assert str(info.value) == f"--config：文件不存在：{missing}"
 
 
 def test_config_path_replaces_discovery(registry, tmp_path):
@@ -464,7 +464,7 @@ def test_config_path_errors_name_that_file(registry, tmp_path):
     custom = write(tmp_path / "custom.toml", "selekt = []\n")
     with pytest.raises(ConfigError) as info:
         SettingsResolver(registry, config_path=custom).for_file(tmp_path / "a.txt")
-    assert str(info.value).startswith(f"{custom}: unknown key 'selekt'")
+    assert str(info.value).startswith(f"{custom}：未知的键 'selekt'")
 
 
 def test_isolated_ignores_configuration_files(registry, tmp_path):

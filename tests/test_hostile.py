@@ -189,7 +189,7 @@ def test_binary_config_in_the_current_directory(tmp_path: Path, monkeypatch: pyt
     outcome = run_cli(["check", "r.txt"])
     assert_contract(outcome)
     assert outcome.code == 2 and outcome.stdout == ""
-    assert outcome.stderr.count("\n") == 1 and ".govlint.toml: invalid TOML: the file is not UTF-8 text" in outcome.stderr
+    assert outcome.stderr.count("\n") == 1 and ".govlint.toml：配置文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本" in outcome.stderr
 
 
 def test_binary_config_in_a_checked_subdirectory_fails_only_its_files(tmp_path: Path,
@@ -491,7 +491,7 @@ def test_output_file_that_is_the_input_is_refused(tmp_path: Path, command: str) 
     isolated = ["--isolated"] if command == "check" else []
     outcome = run_cli([command, *isolated, str(report), "-o", str(report)])
     assert outcome.code == 2 and outcome.stdout == ""
-    assert outcome.stderr.count("\n") == 1 and "refusing to write there: it is the input" in outcome.stderr
+    assert outcome.stderr.count("\n") == 1 and "拒绝写入该位置：it is the input" in outcome.stderr
     assert report.read_bytes() == before
 
 

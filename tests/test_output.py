@@ -40,7 +40,7 @@ GOLDEN = TESTS / "golden"
 INPUT = "output/defective-sections.txt"
 FORMATS = [("concise", "txt"), ("full", "txt"), ("json", "json"), ("sarif", "json"), ("github", "txt")]
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-JSON_KEYS = {"code", "name", "message", "severity", "filename", "location", "end_location", "plugin", "url"}
+JSON_KEYS = {"code", "name", "message", "severity", "filename", "location", "end_location", "plugin", "url", "place"}
 
 
 def govlint(*args: str, cwd: Path = FIXTURES) -> subprocess.CompletedProcess:
@@ -146,7 +146,8 @@ def test_json_values_of_missing_section():
         "location": {"row": 17, "column": 1},
         "end_location": {"row": 17, "column": 2},
         "plugin": "sections",
-        "url": None,
+        "url": "https://example.org/govlint/govlint/blob/main/docs/rules.md#gov201-missing-section",
+        "place": None,
     }
 
 

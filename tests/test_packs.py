@@ -54,7 +54,7 @@ def test_every_builtin_pack_has_cases() -> None:
         if not any(not c.should_pass for c in cases):
             problems.append(f"{name}: no fail_str case")
         for target in pack.rules:
-            if target.doc_parts()["Failing example"].startswith("(nothing"):
+            if target.doc_parts()["Failing example"].startswith(("(nothing", "（本规则不报告")):
                 continue  # an accept-labels rule: its cases are those of the rule it relaxes (GOV103)
             own = [c for c in cases if c.rule == target.code]
             if not any(c.should_pass for c in own):
@@ -261,7 +261,7 @@ def test_bad_pack_from_the_configuration(workdir: Path) -> None:
 @pytest.mark.parametrize(
     "value, needles",
     [
-        pytest.param('"hubei-2020"', ("packs", "expected a list of pack names"), id="not-a-list"),
+        pytest.param('"hubei-2020"', ("packs", "应为规则包名称"), id="not-a-list"),
         pytest.param('["hubie-2020"]', ("packs[0]", "unknown pack 'hubie-2020'", "did you mean 'hubei-2020'?"),
                      id="typo-name"),
         pytest.param('["missing.yaml"]', ("packs[0]", "no pack file 'missing.yaml'"), id="missing-file"),
@@ -317,7 +317,7 @@ def test_selection_of_pack_rules(workdir: Path) -> None:
     # An accepted row stays accepted whatever the selection.
     assert govlint("check", "--pack", "hubei-2020", "--select", "GOV1", *report, cwd=workdir).stdout == ""
     # A pack rule cannot be selected without its pack.
-    one_error_line(govlint("check", "--select", "HB001", *report, cwd=workdir), "unknown rule code", "'HB001'")
+    one_error_line(govlint("check", "--select", "HB001", *report, cwd=workdir), "未知的规则代码", "'HB001'")
     (workdir / "short.txt").write_text(hubei_report(extra_row=False), encoding="utf-8")
     proc = govlint("check", "--isolated", "--output-format", "concise", "--pack", "hubei-2020", "--ignore", "HB001",
                    "short.txt", cwd=workdir)
@@ -350,7 +350,7 @@ def test_rule_command_documents_a_pack_rule(tmp_path: Path) -> None:
     proc = govlint("rule", "HN001", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("HN001 huaihua-department-deadline: 怀化市直单位2021年度报告应在2022年1月28日前发布\n")
-    assert "pack: huaihua (enable with --pack huaihua" in proc.stdout
+    assert "规则包：huaihua（用 --pack huaihua" in proc.stdout
     assert "适用于：发布机关名称含「怀化」" in proc.stdout
 
 

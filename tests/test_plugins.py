@@ -190,8 +190,8 @@ def test_version_does_not_import_plugins(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("code", "name", "claimed"),
     [
-        ("GOV201", "clash-rule", "code GOV201"),  # the sections family's missing-section
-        ("XX201", "missing-section", "name missing-section"),
+        ("GOV201", "clash-rule", "代码 GOV201"),  # the sections family's missing-section
+        ("XX201", "missing-section", "名称 missing-section"),
     ],
 )
 def test_rule_claimed_by_two_plugins_exits_2(tmp_path: Path, report: Path, code: str, name: str,
@@ -347,7 +347,7 @@ def test_third_party_rule_doc(tmp_path: Path, good_plugin: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("XX001 todo-marker: 报告中留有「待补充」等占位文字")
     assert "xx (govlint-xx 2.5.0)" in proc.stdout
-    assert "What it checks:" in proc.stdout and "Options:" in proc.stdout
+    assert "检查内容：" in proc.stdout and "选项：" in proc.stdout  # an English docstring, Chinese headings
 
 
 def test_third_party_rule_reports_position(tmp_path: Path, good_plugin: Path, report: Path) -> None:

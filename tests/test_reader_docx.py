@@ -213,8 +213,11 @@ def test_stdin_filename_chooses_the_docx_reader() -> None:
     data = write_docx(Sample(SPEC, edits=(("五、存在的主要问题及改进情况", "五、存在问题和下步改进情况"),)))
     result = run("check", "--isolated", "--select", "GOV203", "--output-format", "concise",
                  "-", "--stdin-filename", "x.docx", stdin=data)
-    assert result.lines == [f"x.docx:{block_of(data, '五、存在问题')}:1: GOV203 [警告] 第五部分标题「存在问题和下步改进情况」"
-                            "与格式规定的「存在的主要问题及改进情况」不一致"], result
+    block = block_of(data, '五、存在问题')
+    place = read(data).place_of(block, 1)  # the paragraph in Word's terms (第N段)
+    assert place and place.startswith("第") and place.endswith("段")
+    assert result.lines == [f"x.docx:{block}:1: GOV203 [警告] 第五部分标题「存在问题和下步改进情况」"
+                            f"与格式规定的「存在的主要问题及改进情况」不一致（位置：{place}）"], result
     assert result.code == 0  # GOV203 is a warning
 
 

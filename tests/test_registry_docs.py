@@ -16,7 +16,7 @@ from govlint.cli import cli
 from govlint.diagnostics import Severity
 from govlint.host import Host
 from govlint.packs.loader import PackCatalog
-from govlint.rules import CODE_RE, DOC_PARTS, NAME_RE, Rule, split_doc
+from govlint.rules import CODE_RE, DOC_PART_TITLES, DOC_PARTS, NAME_RE, Rule, split_doc
 
 HOST = Host()
 PackCatalog(HOST).register_all(HOST.registry)  # every pack's rules are documented like any rule
@@ -80,6 +80,14 @@ def test_builtin_codes_follow_their_family(rule: Rule) -> None:
         assert rule.code[3] == digit, f"{rule.code} is in family {rule.plugin!r} (GOV{digit}xx)"
 
 
+def _heading_at(doc: str, part: str) -> int:
+    """Where the heading line of ``part`` is, in English or Chinese."""
+    for heading in (f"{DOC_PART_TITLES[part]}：", f"{DOC_PART_TITLES[part]}:", f"{part}:"):
+        if heading in doc:
+            return doc.index(heading)
+    raise AssertionError(f"no heading for {part!r}")
+
+
 @pytest.mark.parametrize("rule", by_code(RULES))
 def test_doc_has_every_part_in_order(rule: Rule) -> None:
     parts = rule.doc_parts()
@@ -87,7 +95,7 @@ def test_doc_has_every_part_in_order(rule: Rule) -> None:
     assert not missing, f"{rule.code}: docstring lacks {missing}"
     empty = [p for p in DOC_PARTS if not parts[p].strip()]
     assert not empty, f"{rule.code}: empty docstring parts {empty}"
-    positions = [rule.doc.index(f"{p}:") for p in DOC_PARTS]
+    positions = [_heading_at(rule.doc, p) for p in DOC_PARTS]
     assert positions == sorted(positions), f"{rule.code}: parts out of order"
     assert parts[""], f"{rule.code}: no summary paragraph before {DOC_PARTS[0]!r}"
 
@@ -117,6 +125,14 @@ def test_split_doc_recognises_only_whole_heading_lines() -> None:
     assert "Failing example" not in parts
 
 
+def test_split_doc_reads_chinese_headings_as_the_same_parts() -> None:
+    doc = "摘要。\n\n检查内容：\n甲。原因：不是标题。\n\n原因:\n  乙\nFailing example:\n丙\n选项：\n无。"
+    parts = split_doc(doc)
+    assert parts[""] == "摘要。"
+    assert parts["What it checks"] == "甲。原因：不是标题。"
+    assert parts["Why"] == "乙" and parts["Failing example"] == "丙" and parts["Options"] == "无。"
+
+
 @pytest.fixture(scope="module")
 def runner() -> CliRunner:
     return CliRunner()
@@ -128,10 +144,10 @@ def test_rule_command_prints_the_doc(runner: CliRunner, rule: Rule) -> None:
         result = runner.invoke(cli, ["rule", key])
         assert result.exit_code == 0, result.output
         assert result.output.startswith(f"{rule.code} {rule.name}: {rule.summary}\n")
-        assert f"Default severity: {rule.severity.value}" in result.output
-        assert rule.doc in result.output
+        assert f"默认严重程度：{rule.severity.value}" in result.output
+        assert rule.doc_text() in result.output
         for part in DOC_PARTS:
-            assert f"{part}:" in result.output
+            assert f"\n{DOC_PART_TITLES[part]}：\n" in result.output
 
 
 def test_rule_command_unknown_rule(runner: CliRunner) -> None:

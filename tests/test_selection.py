@@ -14,7 +14,7 @@ from govlint.errors import ConfigError
 from govlint.rules import RuleRegistry, rule
 from govlint.selection import Selection, SelectionSettings, normalize_selector
 
-HINT = "is the plugin that provides it installed? `govlint rules` lists known codes"
+HINT = "提供它的插件是否已安装？`govlint rules` 列出所有已知代码"
 
 
 def _check(report, options):
@@ -190,7 +190,7 @@ def test_severity_unknown_level_is_config_error():
     with pytest.raises(ConfigError) as info:
         build(severity={"GOV201": "fatal"}, where="/cfg/.govlint.toml")
     assert str(info.value) == (
-        "/cfg/.govlint.toml: severity.GOV201: unknown severity 'fatal' (expected error, warning or info)"
+        "/cfg/.govlint.toml: severity.GOV201：未知的严重程度 'fatal'（应为 error、warning 或 info）"
     )
 
 
@@ -198,7 +198,7 @@ def test_severity_unknown_selector_is_config_error():
     with pytest.raises(ConfigError) as info:
         build(severity={"GOV999": "info"}, where="/cfg/.govlint.toml")
     message = str(info.value)
-    assert message.startswith("/cfg/.govlint.toml: severity: unknown rule code, prefix or name 'GOV999'")
+    assert message.startswith("/cfg/.govlint.toml: severity：未知的规则代码、前缀或名称 'GOV999'")
     assert HINT in message
 
 
@@ -231,14 +231,14 @@ def test_normalize_selector(selector, normalised):
 def test_unknown_selector_is_config_error_with_hint(selector):
     with pytest.raises(ConfigError) as info:
         normalize_selector(selector, REGISTRY, "--select")
-    assert str(info.value) == f"--select: unknown rule code, prefix or name {selector!r} ({HINT})"
+    assert str(info.value) == f"--select：未知的规则代码、前缀或名称 {selector!r}（{HINT}）"
 
 
 @pytest.mark.parametrize("selector", ["", "   "])
 def test_empty_selector_is_config_error(selector):
     with pytest.raises(ConfigError) as info:
         normalize_selector(selector, REGISTRY, "--ignore")
-    assert str(info.value) == "--ignore: empty selector"
+    assert str(info.value) == "--ignore：规则选择器为空"
 
 
 @pytest.mark.parametrize("key", ["select", "extend-select", "ignore", "extend-ignore"])
@@ -247,7 +247,7 @@ def test_unknown_selector_error_names_file_and_key(key):
     with pytest.raises(ConfigError) as info:
         build(where="/repo/.govlint.toml", **kwargs)
     message = str(info.value)
-    assert message.startswith(f"/repo/.govlint.toml: {key}: unknown rule code, prefix or name 'GOV9'")
+    assert message.startswith(f"/repo/.govlint.toml: {key}：未知的规则代码、前缀或名称 'GOV9'")
     assert HINT in message
 
 

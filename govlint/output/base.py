@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
+    from govlint.diagnostics import Diagnostic
     from govlint.runner import RunResult
 
 
@@ -25,6 +26,26 @@ class Formatter:
     def render(self, result: "RunResult") -> None:
         """Write ``result`` to the stream."""
         raise NotImplementedError
+
+
+class Places:
+    """The Word place (``第3段``, ``表2 第5行 第3列``) of each diagnostic, from the run's results.
+
+    Only .docx findings have one (see :meth:`govlint.document.Document.place_of`); every
+    output format shows it beside the machine position, which means nothing in Word.
+    """
+
+    def __init__(self, result: "RunResult") -> None:
+        self._by_path = {f.path: getattr(f, "places", None) or {} for f in result.files}
+
+    def __call__(self, d: "Diagnostic") -> str | None:
+        """The place of ``d`` in Word's terms, or ``None``."""
+        return self._by_path.get(d.path, {}).get((d.line, d.column))
+
+
+def place_suffix(place: str | None) -> str:
+    """What follows a message in the text formats: ``（位置：表2 第5行 第3列）`` or nothing."""
+    return f"（位置：{place}）" if place else ""
 
 
 def render_statistics(result: "RunResult", stream: TextIO) -> None:

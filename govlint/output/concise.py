@@ -6,7 +6,7 @@ severity follows in brackets so a reader tells errors (which fail the run) from 
 
 from __future__ import annotations
 
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places, place_suffix
 
 
 class ConciseFormatter(Formatter):
@@ -16,5 +16,6 @@ class ConciseFormatter(Formatter):
 
     def render(self, result) -> None:
         write = self.stream.write
+        place = Places(result)
         for d in result.diagnostics:
-            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}\n")
+            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}{place_suffix(place(d))}\n")

@@ -7,12 +7,13 @@ columns are a contract documented in the README: they are only ever added at the
 from __future__ import annotations
 
 from govlint.csv_text import CsvSink
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places
 from govlint.summary import summarize
 
 #: ``--output-format csv``: one row per finding, in the order of the other formats.
 FINDING_COLUMNS = (
     "file", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "plugin", "url",
+    "place",
 )
 
 #: ``--output-format summary-csv``: one row per input file, in input order.
@@ -29,11 +30,13 @@ class CsvFormatter(Formatter):
 
     def render(self, result) -> None:
         sink = CsvSink(self.stream, FINDING_COLUMNS)
+        place = Places(result)
         for d in result.diagnostics:
             sink.write({
                 "file": d.path, "line": d.line, "column": d.column, "end_line": d.end_line,
                 "end_column": d.end_column, "code": d.code, "name": d.name, "severity": d.severity.value,
                 "message": d.message, "plugin": d.plugin, "url": d.url or None,
+                "place": place(d),
             })
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places, place_suffix
 
 TAB = "    "
 
@@ -46,8 +46,9 @@ class FullFormatter(Formatter):
         write = self.stream.write
         lines_by_path = {f.path: f.lines for f in result.files}
         schemes = {f.path: f.scheme for f in result.files}
+        place = Places(result)
         for d in result.diagnostics:
-            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}\n")
+            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}{place_suffix(place(d))}\n")
             source = lines_by_path.get(d.path, {}).get((d.line, d.column))
             if not source or not source.strip() or d.whole_file:  # no caret under unrelated text
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places, place_suffix
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,9 +22,10 @@ class GithubFormatter(Formatter):
 
     def render(self, result) -> None:
         write = self.stream.write
+        place = Places(result)
         for d in result.diagnostics:
             props = [f"file={_escape_property(d.path)}", f"line={d.line}", f"col={d.column}"]
             if d.end_line:
                 props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
             props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
-            write(f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}')}\n")
+            write(f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}{place_suffix(place(d))}')}\n")

@@ -62,10 +62,13 @@ def e(value: object) -> str:
 
 # --------------------------------------------------------------------------- text helpers
 
-def position_text(scheme: str, d: Diagnostic) -> str:
-    """Where a finding is, in the words of the file's position scheme."""
+def position_text(scheme: str, d: Diagnostic, place: str | None = None) -> str:
+    """Where a finding is, in the words of the file's position scheme (a Word finding: its
+    ``place`` in Word's terms, ``表2 第5行 第3列``, with the block:character position after it)."""
     if d.whole_file:
         return "全文"
+    if place:
+        return f"{place}（第{d.line}块第{d.column}字）"
     if scheme == "page:line":
         return f"第{d.line}页第{d.column}行"
     if scheme == "block:character":
@@ -226,11 +229,12 @@ def _file_table(summary: RunSummary) -> str:
 
 def _finding(result: "FileResult", d: Diagnostic) -> str:
     severity = d.severity.value
+    place = getattr(result, "places", {}).get((d.line, d.column))
     return (
         f'<li class="finding" data-code="{e(d.code)}" data-severity="{e(severity)}">'
         f'<div class="head"><span class="sev sev-{e(severity)}">{e(SEVERITY_LABELS[severity])}</span>'
         f'<code>{e(d.code)}</code><span class="rule-name">{e(d.name)}</span>'
-        f'<span class="pos" data-line="{d.line}" data-column="{d.column}">{e(position_text(result.scheme, d))}</span></div>'
+        f'<span class="pos" data-line="{d.line}" data-column="{d.column}">{e(position_text(result.scheme, d, place))}</span></div>'
         f'<p class="msg">{e(d.message)}</p>{snippet_html(result, d)}</li>'
     )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places
 
 
-def diagnostic_to_dict(d) -> dict:
-    """The JSON object of one diagnostic."""
+def diagnostic_to_dict(d, place: str | None = None) -> dict:
+    """The JSON object of one diagnostic; ``place`` is its place in Word's terms (.docx only)."""
     return {
         "code": d.code,
         "name": d.name,
@@ -19,6 +19,7 @@ def diagnostic_to_dict(d) -> dict:
         "end_location": {"row": d.end_line, "column": d.end_column},
         "plugin": d.plugin,
         "url": d.url or None,
+        "place": place,
     }
 
 
@@ -29,6 +30,7 @@ class JsonFormatter(Formatter):
     machine_readable = True
 
     def render(self, result) -> None:
-        items = [diagnostic_to_dict(d) for d in result.diagnostics]
+        place = Places(result)
+        items = [diagnostic_to_dict(d, place(d)) for d in result.diagnostics]
         json.dump(items, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")

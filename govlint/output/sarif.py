@@ -7,7 +7,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from govlint import __version__
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, Places
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -42,21 +42,26 @@ class SarifFormatter(Formatter):
                 descriptor["helpUri"] = r.url
             descriptors.append(descriptor)
         results = []
+        place_of = Places(result)
         for d in result.diagnostics:
             region = {"startLine": d.line, "startColumn": d.column}
             if d.end_line:
                 region.update(endLine=d.end_line, endColumn=max(d.end_column, 1))
-            results.append(
-                {
-                    "ruleId": d.code,
-                    "ruleIndex": index.get(d.code, -1),
-                    "level": LEVELS[d.severity.value],
-                    "message": {"text": d.message},
-                    "locations": [
-                        {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
-                    ],
-                }
-            )
+            place = place_of(d)
+            if place:  # a .docx finding: the place in Word's terms (block:character means nothing there)
+                region["message"] = {"text": place}
+            item = {
+                "ruleId": d.code,
+                "ruleIndex": index.get(d.code, -1),
+                "level": LEVELS[d.severity.value],
+                "message": {"text": d.message},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
+                ],
+            }
+            if place:
+                item["properties"] = {"place": place}
+            results.append(item)
         # Files that could not be read are not results (nothing was checked): they are the
         # invocation's notifications, and the run did not succeed.
         notifications = [

@@ -118,8 +118,17 @@ class PackCatalog:
                     raise PackError(f"{pack.positions[target.code]}: {what} {key!r} of pack {pack.name!r} "
                                     f"is already used by {owner} ({other.code})")
         for target in pack.rules:
-            registry.add(target._replace(plugin=pack.plugin))
+            registry.add(self._documented(target._replace(plugin=pack.plugin)))
         registry.packs[pack.name] = pack
+
+    def _documented(self, target: Any) -> Any:
+        """A built-in pack's rule with the URL of its section of docs/rules.md."""
+        info = getattr(self.host, "plugins", {}).get(target.plugin) if self.host is not None else None
+        if target.url or info is None:
+            return target
+        from govlint.rules_doc import BUILTIN_RULE_MODULES, rule_url
+
+        return target._replace(url=rule_url(target)) if info.value.startswith(BUILTIN_RULE_MODULES) else target
 
     def register_all(self, registry: RuleRegistry) -> list[Pack]:
         """Load and register every available pack; return them."""

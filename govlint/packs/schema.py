@@ -204,21 +204,21 @@ def _doc(node: Node, summary: str, pack: Pack, parameters: str) -> str:
     return "\n".join([
         f"{summary}（规则包 {pack.name}：{pack.description}）",
         "",
-        "What it checks:",
+        "检查内容：",
         text["what"],
         "",
-        "Why:",
+        "原因：",
         text["why"],
         f"依据：{source}",
         "",
-        "Failing example:",
+        "错误示例：",
         text["failing"],
         "",
-        "Passing example:",
+        "正确示例：",
         text["passing"],
         "",
-        "Options:",
-        f"None. Building block {parameters}.",
+        "选项：",
+        f"无。构件 {parameters}。",
     ])
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import pluggy
 
-from govlint.document import BLANK_CELL, CELL_SEPARATOR, Document
+from govlint.document import BLANK_CELL, CELL_SEPARATOR, BlockPlace, Document
 from govlint.errors import ReadError
 
 hookimpl = pluggy.HookimplMarker("govlint")
@@ -55,10 +55,10 @@ def govlint_read(path: str, data: bytes) -> Document | None:
     is_package = data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data
     if not (name.endswith(tuple(DOCX_SUFFIXES)) or is_package):
         return None
-    text = read_docx(data)
+    text, places = read_docx_places(data)
     # The source shown by ``full`` output is the same text, with blank cells as spaces.
     return Document(path=path, text=text, encoding="docx", reader="docx", source=text.replace(BLANK_CELL, " "),
-                    position_scheme="block:character")
+                    position_scheme="block:character", block_places=places)
 
 
 @hookimpl
@@ -69,6 +69,11 @@ def govlint_report_suffixes() -> list[str]:
 
 def read_docx(data: bytes) -> str:
     """The linearised text of a .docx package: one block per line (see the module docstring)."""
+    return read_docx_places(data)[0]
+
+
+def read_docx_places(data: bytes) -> tuple[str, list[BlockPlace]]:
+    """The linearised text and, per block, where it is in Word's terms (see :class:`BlockPlace`)."""
     if data.startswith(_OLE_MAGIC):
         raise ReadError("不是有效的 .docx 文件：文件已加密，或是另存为 .docx 的旧版 .doc 文件")
     if not data.startswith(_ZIP_MAGIC):
@@ -102,7 +107,7 @@ def read_docx(data: bytes) -> str:
     blocks = [_one_line(block) for block in _blocks(body, numbering)]
     if not any(block.strip(" \t\u3000" + BLANK_CELL + CELL_SEPARATOR) for block in blocks):
         raise ReadError("Word 文件没有正文内容")
-    return "\n".join(blocks) + "\n"
+    return "\n".join(blocks) + "\n", block_places(body, blocks)
 
 
 #: Members smaller than this are not held to the compression-ratio limit (tiny XML parts
@@ -195,6 +200,57 @@ def body_blocks(body: Any) -> Iterator[tuple[Any, list[Any], int, int]]:
             for number, row in enumerate(rows, start=1):
                 cells = [c for c in _children(row) if c.tag == f"{_W}tc" and not _continues_vertical_merge(c)]
                 yield row, cells, tables, number
+
+
+def block_places(body: Any, texts: list[str]) -> list[BlockPlace]:
+    """Where each block is in Word's terms, from the same walk as the text (:func:`body_blocks`).
+
+    Paragraphs are numbered as a drafter counts them: only paragraphs with visible text, so
+    empty spacing paragraphs do not shift the count (an empty paragraph has no number). A
+    table row's cells get their *grid* column (a horizontally merged cell counts its span,
+    the continuation of a vertically merged cell keeps its column), so ``第3列`` is the
+    column a drafter sees, and each cell's character range in the row's line.
+    """
+    places: list[BlockPlace] = []
+    paragraphs = 0
+    for (element, _cells, table, row), text in zip(body_blocks(body), texts):
+        if element.tag == f"{_W}p":
+            visible = bool(text.strip(" \t\u3000"))
+            paragraphs += visible
+            places.append(BlockPlace(paragraph=paragraphs if visible else 0))
+            continue
+        columns = _grid_columns(element)
+        starts, position = [], 0
+        for part in text.split(CELL_SEPARATOR):
+            starts.append(position)
+            position += len(part) + len(CELL_SEPARATOR)
+        places.append(BlockPlace(table=table, row=row, cell_starts=tuple(starts), columns=tuple(columns[:len(starts)])))
+    return places
+
+
+def _grid_columns(row: Any) -> list[int]:
+    """The 1-based grid column of each cell that starts in ``row`` (continuations left out)."""
+    columns: list[int] = []
+    properties = row.find(f"{_W}trPr")
+    before = properties.find(f"{_W}gridBefore") if properties is not None else None
+    column = 1 + (_int(before.get(f"{_W}val")) if before is not None else 0)
+    for cell in _children(row):
+        if cell.tag != f"{_W}tc":
+            continue
+        if not _continues_vertical_merge(cell):
+            columns.append(column)
+        cell_properties = cell.find(f"{_W}tcPr")
+        span = cell_properties.find(f"{_W}gridSpan") if cell_properties is not None else None
+        column += max(1, _int(span.get(f"{_W}val")) if span is not None else 1)
+    return columns
+
+
+def _int(value: Any) -> int:
+    """An XML integer attribute, 0 when missing or malformed."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _blocks(body: Any, numbering: Any) -> Iterator[str]:

@@ -66,7 +66,7 @@ def assert_contract(outcome: Outcome) -> None:
     details = f"exit {outcome.code}\nstdout:\n{outcome.stdout[:2000]}\nstderr:\n{outcome.stderr[:4000]}"
     assert outcome.code in (0, 1, 2), details
     assert "Traceback" not in outcome.stderr and "Traceback" not in outcome.stdout, details
-    assert "internal error" not in outcome.stderr, details
+    assert "internal error" not in outcome.stderr and "内部错误" not in outcome.stderr, details
     assert "内部错误" not in outcome.stderr, details
     for line in outcome.stdout.splitlines():
         assert CONCISE.match(line), f"not one finding per line: {line[:300]!r}\n{details}"

@@ -32,25 +32,24 @@ def _row_name(table, row) -> str:
 
 @rule("GOV301", "row-total-mismatch", "第三部分表格某行的总计不等于各类申请人之和", "error", templates=templates.NATIONAL)
 def row_total_mismatch(report, options):
-    """In the section 三 table, a row's 总计 differs from the sum of the applicant columns.
+    """第三部分表格中，某行的总计不等于各类申请人之和。
 
-    What it checks:
-    For every row of 收到和处理政府信息公开申请情况: 总计 = 自然人 + 商业企业 + 科研机构 +
-    社会公益组织 + 法律服务机构 + 其他. Rows whose cells could not all be read are skipped.
+    检查内容：
+    「收到和处理政府信息公开申请情况」表的每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织
+    + 法律服务机构 + 其他。单元格未能全部读出的行跳过。
 
-    Why:
-    The header puts 总计 beside 自然人 and the five 法人或其他组织 columns; a 总计 that does not
-    add up is the most common data error evaluators find (勾稽关系错误), and 国办公开办函
-    〔2021〕30号 requires the published data to be accurate.
+    原因：
+    表头把总计与自然人和五类法人或其他组织并列；总计加不上是评估机构最常发现的数据错误（勾稽关系
+    错误），国办公开办函〔2021〕30号要求公布的数据准确。
 
-    Failing example:
+    错误示例：
     一、本年新收政府信息公开申请数量 | 38 | 5 | 0 | 1 | 2 | 0 | 45
 
-    Passing example:
+    正确示例：
     一、本年新收政府信息公开申请数量 | 38 | 5 | 0 | 1 | 2 | 0 | 46
 
-    Options:
-    None.
+    选项：
+    无。
     """
     table = report.tables.applications
     if table is None:
@@ -73,28 +72,26 @@ def row_total_mismatch(report, options):
 
 @rule("GOV302", "results-total-mismatch", "（七）总计不等于各项办理结果之和", "error", templates=templates.NATIONAL)
 def results_total_mismatch(report, options):
-    """（七）总计 differs from the sum of the handling-result rows, in some column.
+    """某列的（七）总计不等于各项办理结果行之和。
 
-    What it checks:
-    Per column of the section 三 table: （七）总计 = （一）予以公开 + （二）部分公开 + the eight
-    （三） rows + the three （四） rows + the five （五） rows + （六）其他处理 (2019: one row; 2021:
-    its three sub-items). When some result rows cannot be read or are missing, a mismatch is
-    still reported if the rows that were read already exceed （七）总计 (counts cannot be
-    negative); otherwise the column is not judged. One finding names every failing column.
+    检查内容：
+    第三部分表格的每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）的8行 + （四）的3行 +
+    （五）的5行 + （六）其他处理（2019年格式1行；2021年格式为其3个分项）。有办理结果行无法读取或
+    缺失时，如果已读出的行之和已经超过（七）总计（数量不能为负），仍然报告不一致；否则该列不判断。
+    一条诊断列出所有不一致的列。
 
-    Why:
-    （七）总计 is the total of the results listed above it, and （二）部分公开 "只计这一情形，不计
-    其他情形": every handled application is counted in exactly one result row. A total that
-    does not match means applications were lost or double-counted.
+    原因：
+    （七）总计是上面所列各项结果之和，（二）部分公开「只计这一情形，不计其他情形」：每件办理的申请
+    只计入一个结果行。总计不符说明申请被漏计或重复计算。
 
-    Failing example:
-    （四）无法提供 1.本机关不掌握相关政府信息 | 1 | … ; （七）总计 | 0 | …
+    错误示例：
+    （四）无法提供 1.本机关不掌握相关政府信息 | 1 | … ；（七）总计 | 0 | …
 
-    Passing example:
-    （四）无法提供 1.本机关不掌握相关政府信息 | 1 | … ; （七）总计 | 1 | …
+    正确示例：
+    （四）无法提供 1.本机关不掌握相关政府信息 | 1 | … ；（七）总计 | 1 | …
 
-    Options:
-    None.
+    选项：
+    无。
     """
     table = report.tables.applications
     if table is None:
@@ -130,29 +127,26 @@ def results_total_mismatch(report, options):
 
 @rule("GOV303", "applications-balance", "申请数勾稽关系不成立：一+二≠（七）总计+四", "error", templates=templates.NATIONAL)
 def applications_balance(report, options):
-    """一 + 二 ≠ （七）总计 + 四 in some column of the section 三 table.
+    """第三部分表格某列：一 + 二 ≠ （七）总计 + 四。
 
-    What it checks:
-    The identity the table itself states in its header: "第一项加第二项之和，等于第三项加第四项
-    之和" — 本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理, in every column.
-    Columns where one of the four cells cannot be read are not judged. One finding names
-    every failing column; when one wrong total alone explains the failure (a （七）总计 that is
-    not the sum of the results, or a row's 总计 that is not the sum of its applicant columns),
-    the message names that cell.
+    检查内容：
+    表格表头本身写明的等式：「第一项加第二项之和，等于第三项加第四项之和」—— 本年新收 + 上年结转 =
+    本年度办理结果（七）总计 + 结转下年度继续办理，每一列都要成立。四个单元格中有无法读取的列不判断。
+    一条诊断列出所有不成立的列；如果不成立完全可以由一个错误的总计解释（（七）总计不等于各项结果
+    之和，或某行总计不等于各类申请人之和），消息指出那个单元格。
 
-    Why:
-    This is the official 勾稽关系 of the format (国办公开办函〔2019〕60号 and 〔2021〕30号), the check
-    supervisors and evaluators run first: every application received or carried in is either
-    handled this year or carried over.
+    原因：
+    这是格式规定的勾稽关系（国办公开办函〔2019〕60号和〔2021〕30号），也是监督检查和评估机构首先
+    核对的：每件收到或结转来的申请，要么本年办结，要么结转下年。
 
-    Failing example:
-    一 | … | 4 ; 二 | … | 0 ; （七）总计 | … | 0 ; 四 | … | 0      (4 + 0 ≠ 0 + 0)
+    错误示例：
+    一 | … | 4 ；二 | … | 0 ；（七）总计 | … | 0 ；四 | … | 0      （4 + 0 ≠ 0 + 0）
 
-    Passing example:
-    一 | … | 110 ; 二 | … | 12 ; （七）总计 | … | 112 ; 四 | … | 10   (110 + 12 = 112 + 10)
+    正确示例：
+    一 | … | 110 ；二 | … | 12 ；（七）总计 | … | 112 ；四 | … | 10   （110 + 12 = 112 + 10）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     table = report.tables.applications
     if table is None:
@@ -213,25 +207,24 @@ def _balance_cause(table, rows, index, values) -> str:
 
 @rule("GOV304", "review-litigation-total", "第四部分某组的总计不等于各项结果之和", "error", templates=templates.NATIONAL)
 def review_litigation_total(report, options):
-    """In section 四, a group's 总计 differs from 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    """第四部分某组的总计不等于结果维持 + 结果纠正 + 其他结果 + 尚未审结。
 
-    What it checks:
-    For 行政复议, 行政诉讼·未经复议直接起诉 and 行政诉讼·复议后起诉: 总计 = 结果维持 + 结果纠正 +
-    其他结果 + 尚未审结. Groups whose cells could not be read are skipped.
+    检查内容：
+    行政复议、行政诉讼·未经复议直接起诉、行政诉讼·复议后起诉三组：总计 = 结果维持 + 结果纠正 +
+    其他结果 + 尚未审结。单元格无法读取的组跳过。
 
-    Why:
-    Every case ends in exactly one of the four results (or is still pending); the format's
-    总计 column is their sum. A wrong total misstates how many cases the organ faced, a
-    figure 条例 第五十条 requires the report to give.
+    原因：
+    每个案件都以四种结果之一结束（或尚未审结）；格式的总计列是它们的和。总计错误就说错了机关面对的
+    案件数，而条例第五十条要求报告给出这个数字。
 
-    Failing example:
-    行政复议: 1 | 0 | 1 | 2 | 3
+    错误示例：
+    行政复议：1 | 0 | 1 | 2 | 3
 
-    Passing example:
-    行政复议: 1 | 0 | 1 | 2 | 4
+    正确示例：
+    行政复议：1 | 0 | 1 | 2 | 4
 
-    Options:
-    None.
+    选项：
+    无。
     """
     table = report.tables.review_litigation
     if table is None:
@@ -262,24 +255,23 @@ def _numbers(report):
 
 @rule("GOV305", "negative-count", "数量为负数", "error", templates=templates.NATIONAL)
 def negative_count(report, options):
-    """A count in a table is negative.
+    """表格中的数量为负数。
 
-    What it checks:
-    Every number in the tables of sections 二–四 must be ≥ 0, except the 2019 format's
-    本年增/减 column, which may be negative (Hubei's guidance: "减用负值表示，如-8").
+    检查内容：
+    第二至第四部分表格中的每个数都必须 ≥ 0，只有2019年格式的「本年增/减」列可以为负（湖北的填报
+    说明：「减用负值表示，如-8」）。
 
-    Why:
-    Numbers of applications, documents, decisions and cases cannot be negative; a minus sign
-    is a typing or conversion error.
+    原因：
+    申请、文件、决定和案件的数量不能为负；负号是录入或转换错误。
 
-    Failing example:
+    错误示例：
     二、上年结转政府信息公开申请数量 | -1 | 0 | 0 | 0 | 0 | 0 | -1
 
-    Passing example:
-    行政许可 | 120 | -8 | 35     (2019 format: 本年增/减 may be negative)
+    正确示例：
+    行政许可 | 120 | -8 | 35     （2019年格式：本年增/减可以为负）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table, row, column, cell in _numbers(report):
         if cell.value < 0 and (table.spec is None or column.key not in table.spec.signed_columns):
@@ -288,24 +280,23 @@ def negative_count(report, options):
 
 @rule("GOV306", "fractional-count", "件数、项数出现小数", "error", templates=templates.NATIONAL)
 def fractional_count(report, options):
-    """A count in a table is not a whole number.
+    """表格中的件数、项数出现小数。
 
-    What it checks:
-    Every number in the tables must be an integer, except money amounts: the 2019
-    采购总金额 and the 2021 本年收费金额（单位：万元）, which may have decimals.
+    检查内容：
+    表格中的每个数都必须是整数，金额除外：2019年格式的采购总金额和2021年格式的本年收费金额
+    （单位：万元）可以有小数。
 
-    Why:
-    Applications, documents, decisions and cases are counted in whole units; a decimal
-    usually means a money amount or a percentage was typed into a count cell.
+    原因：
+    申请、文件、决定和案件按整数计数；出现小数通常是把金额或百分比填进了计数单元格。
 
-    Failing example:
+    错误示例：
     行政处罚 | 12.5
 
-    Passing example:
-    行政事业性收费 | 12.5     (本年收费金额, 万元)
+    正确示例：
+    行政事业性收费 | 12.5     （本年收费金额，万元）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table, row, column, cell in _numbers(report):
         if isinstance(cell.value, float) and not cell.value.is_integer() and (
@@ -316,26 +307,24 @@ def fractional_count(report, options):
 
 @rule("GOV307", "blank-total", "总计单元格空白而分项有数", "error", templates=templates.NATIONAL)
 def blank_total(report, options):
-    """A 总计 cell is blank (or ``/``, ``-``) while the cells it totals are filled in.
+    """总计单元格空白（或为 ``/``、``-``）而它所合计的单元格已填写。
 
-    What it checks:
-    In the section 三 table, the 总计 column of each row and the （七）总计 row of each column;
-    in section 四, the 总计 of each group. A total that is left empty while its parts hold
-    numbers is reported (a blank is never read as 0).
+    检查内容：
+    第三部分表格中每行的总计列和每列的（七）总计行；第四部分中每组的总计。分项有数而总计空着的
+    报告（空白从不按0读取）。
 
-    Why:
-    Even reports of high-ranking organs leave totals unfilled (a real 2019 report left the
-    总计 of （一）予以公开 blank); the total cannot then be checked against its parts and readers
-    must add up the row themselves. The format asks for every cell to be filled.
+    原因：
+    即使是级别很高的机关的报告也有总计没填的（一份真实的2019年报告（一）予以公开的总计空着）；这样
+    总计就无法与分项核对，读者只能自己加。格式要求每个单元格都填写。
 
-    Failing example:
-    （一）予以公开 | 767 | 35 | 2 | 0 | 1 | 0 |  (总计 blank)
+    错误示例：
+    （一）予以公开 | 767 | 35 | 2 | 0 | 1 | 0 |  （总计空白）
 
-    Passing example:
+    正确示例：
     （一）予以公开 | 767 | 35 | 2 | 0 | 1 | 0 | 805
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table in (report.tables.applications, report.tables.review_litigation):
         if table is None:

@@ -87,39 +87,32 @@ def _incomplete(report, aggregate: AggregateUnits) -> Iterator[Violation]:
 @rule("GOV605", "aggregate-mismatch", "汇总报告的表格数据不等于各单位报告之和", "error",
       scope="aggregate", templates=templates.NATIONAL)
 def aggregate_mismatch(report, options):
-    """A cell of an aggregate report differs from the sum of its units' reports.
+    """汇总报告的单元格与各单位报告同一单元格之和不一致。
 
-    What it checks:
-    Only when an aggregate report is checked against its units (``govlint check --aggregate
-    PARENT --units DIR``, or ``aggregate = [{parent = "…", units = ["…"]}]`` in the
-    configuration): every cell of the section 三 table (each row, each column, 总计
-    included), of the section 四 table, and the count cells of the section 二 tables of the
-    aggregate report must equal the sum of the same cell over the unit reports. One finding
-    per wrong cell, at that cell, naming the units that contribute. A unit that cannot be
-    read, is of another year or format, or has no readable year is excluded and named in one
-    finding (on the report's title); two units with the same issuer are named likewise. A
-    unit file that is the aggregate report itself (same issuer, year and figures, e.g. its
-    PDF beside its text) is left out silently. Then no cell is compared: a missing
-    unit is never counted as zero. A unit cell that is not a number (blank, ``/``, a row read
-    short) makes that cell unknowable; the cells left uncompared are named in one finding.
-    Money amounts (采购总金额, 收费金额) are not compared: units write them in 元 or 万元 and
-    round them, so their sum is not exact.
+    检查内容：
+    仅在对照各单位报告检查汇总报告时运行（``govlint check --aggregate 汇总报告 --units 目录``，
+    或在配置中写 ``aggregate = [{parent = "…", units = ["…"]}]``）：汇总报告第三部分表格的每个
+    单元格（每一行、每一列，含「总计」）、第四部分表格的每个单元格，以及第二部分各表的件数单元格，
+    必须等于各单位报告同一单元格之和。每个不符的单元格一条诊断，指向该单元格，并列出参与汇总的单位。
+    无法读取、年度或格式不同、无法确定年度的单位报告被排除，在一条诊断中（指向报告标题）逐一列出；
+    两份单位报告的发布机关相同时同样列出。此时不比较任何单元格：缺少的单位绝不按0计算。
+    与汇总报告本身相同的单位文件（发布机关、年度和数字都相同，例如同一报告的PDF版本）不计入、不提示。
+    单位报告的某个单元格不是数字（空白、「/」、该行数字不全）时，该单元格无法比较，未比较的单元格
+    在一条诊断中列出。金额（采购总金额、收费金额）不比较：各单位以元或万元填写并四舍五入，其和不精确。
 
-    Why:
-    重庆 requires each 区县's report to aggregate every 编制主体 in the district, and systems
-    (市发展改革委, 市司法局 …) to aggregate their offices (domain.md §11). An aggregate whose
-    figures differ from its units' reports misstates the district's work; evaluators compare
-    them by hand.
+    原因：
+    重庆要求区县报告汇总本区县所有编制主体，系统报告（市发展改革委、市司法局等）汇总所属单位
+    （domain.md §11）。汇总数与单位报告不一致，说明汇总报告没有如实反映本地区的工作；评估人员会逐项核对。
 
-    Failing example:
-    aggregate 一、本年新收政府信息公开申请数量 自然人 12 — units 甲局 4, 乙局 3, 丙局 3 (sum 10);
-    message: 第三部分「一、本年新收政府信息公开申请数量」行「自然人」列为12，但3个单位报告之和为10（甲局：4、乙局：3、丙局：3）
+    错误示例：
+    汇总报告「一、本年新收政府信息公开申请数量」「自然人」为12，各单位报告：甲局4、乙局3、丙局3（和为10）；
+    诊断：第三部分「一、本年新收政府信息公开申请数量」行「自然人」列为12，但3个单位报告之和为10（甲局：4、乙局：3、丙局：3）
 
-    Passing example:
-    aggregate 一、本年新收政府信息公开申请数量 自然人 10 — units 甲局 4, 乙局 3, 丙局 3
+    正确示例：
+    汇总报告「一、本年新收政府信息公开申请数量」「自然人」为10，各单位报告：甲局4、乙局3、丙局3
 
-    Options:
-    None.
+    选项：
+    无。
     """
     aggregate = report.aggregate
     if aggregate is None:

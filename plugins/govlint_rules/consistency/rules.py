@@ -189,37 +189,34 @@ def table_figure(report, measure: str):
 
 @rule("GOV601", "prose-table-mismatch", "正文中的数字与表格不一致", "warning", templates=templates.NATIONAL)
 def prose_table_mismatch(report, options):
-    """A figure stated in the text differs from the same figure in the tables.
+    """正文中的数字与表格中的同一数字不一致。
 
-    What it checks:
-    Statements in the introduction and section 一 that give a figure the tables also hold:
-    新收/收到/受理 … 申请 X件 (section 三 row 一 总计), 上年结转 Y件, 办结/答复 Z件 （七）总计,
-    结转下年度/顺延 W件, and the results by category, each against its own rows: 予以公开 K件
-    （一）, 部分公开 （二）, 予以公开及部分公开 （一）+（二）, 不予公开 / 无法提供 / 不予处理 / 其他处理
-    the sum of the sub-rows of （三）/（四）/（五）/（六） (同意公开答复7件 is （一）, never a total);
-    行政复议 N件 and 行政诉讼 M件 (section 四 totals), 制发/废止/现行有效 规范性文件, 作出行政许可决定
-    and 作出行政处罚决定 (section 二, 处理决定数量). Outcomes are checked too: 均已办结 / 全部办结
-    against 四、结转下年度继续办理 (beyond 二、上年结转, which may be what was carried over), 均获维持 against 结果纠正 and 尚未审结 of the reviews or lawsuits
-    the sentence names. A blank 总计 cell stands for the sum of its row when every other cell of
-    the row was read. Arabic and Chinese numerals (十六件, 两件) and digits spaced by PDF
-    extraction are read. Nothing is said about different measures (按时办结 is not （七）总计;
-    公开行政处罚信息85条 is not a decision count), other scopes or bodies (区本级 vs 全区, a
-    department or sub-unit as the subject, a 街道 citing the district), subsets (含…, 其中…,
-    其余…), figures shared by a list (予以公开、部分公开208件), other years (上年, 2019年, 截至目前),
-    comparisons and approximate figures (近100件), or a table cell that could not be read.
+    检查内容：
+    引言和第一部分中给出表格也有的数字的语句：新收/收到/受理 … 申请X件（第三部分第一行总计）、
+    上年结转Y件、办结/答复Z件（（七）总计）、结转下年度/顺延W件，以及按类别的办理结果，各自对照相应
+    的行：予以公开K件（（一））、部分公开（（二））、予以公开及部分公开（（一）+（二））、不予公开 /
+    无法提供 / 不予处理 / 其他处理（（三）/（四）/（五）/（六）各分项之和）（同意公开答复7件是（一），
+    不是合计）；行政复议N件和行政诉讼M件（第四部分总计）、制发/废止/现行有效规范性文件、作出行政许可
+    决定和作出行政处罚决定（第二部分处理决定数量）。结果也检查：均已办结 / 全部办结对照四、结转下年度
+    继续办理（超出二、上年结转的部分，后者可能就是结转的），均获维持对照句中所说复议或诉讼的结果纠正和
+    尚未审结。总计单元格空白时，如果本行其他单元格都已读出，以本行之和代替。阿拉伯数字和汉字数字
+    （十六件、两件）以及 PDF 提取时被空格隔开的数字都能读取。以下情况不判断：不同的口径（按时办结不是
+    （七）总计；公开行政处罚信息85条不是决定数）、其他范围或主体（区本级与全区、以某部门或下属单位为
+    主语、街道引用区的数字）、部分（含…、其中…、其余…）、列举共用的数字（予以公开、部分公开208件）、
+    其他年份（上年、2019年、截至目前）、比较和约数（近100件），或无法读取的表格单元格。
 
-    Why:
-    Supervisors score "正文与表格数据不一致" as an error of the report: one of the two figures is
-    wrong, and 国办公开办函〔2021〕30号 requires the published content to be accurate.
+    原因：
+    监督检查把「正文与表格数据不一致」算作报告的错误：两个数字中必有一个是错的，国办公开办函〔2021〕
+    30号要求发布的内容准确。
 
-    Failing example:
+    错误示例：
     本年度新收政府信息公开申请16件 … 一、本年新收政府信息公开申请数量 | 4 | … | 4
 
-    Passing example:
+    正确示例：
     本年度新收政府信息公开申请4件，予以公开及部分公开3件 … （一）予以公开 2 … （二）部分公开 1
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for claim in report.claims:
         if claim.qualifiers:
@@ -243,27 +240,25 @@ def _previous_name(previous) -> str:
 
 @rule("GOV602", "carry-over-mismatch", "本年「上年结转」不等于上年报告的「结转下年度继续办理」", "error", scope="pair", templates=templates.NATIONAL)
 def carry_over_mismatch(report, options):
-    """This year's 上年结转 differs from last year's 结转下年度继续办理.
+    """本年「上年结转」不等于上年报告的「结转下年度继续办理」。
 
-    What it checks:
-    When the previous year's report of the same issuer is checked in the same run (matched by
-    the normalised issuer name and the year) or given with ``--previous``: in every column of
-    the section 三 table, 二、上年结转政府信息公开申请数量 of this year must equal 四、结转下年度
-    继续办理 of last year.
+    检查内容：
+    同一发布机关上一年度的报告在同一次运行中检查（按规范化后的机关名称和年份匹配）或用 ``--previous``
+    给出时：第三部分表格的每一列，本年的二、上年结转政府信息公开申请数量必须等于上一年的四、结转下年度
+    继续办理。
 
-    Why:
-    Applications carried over at the end of one year are exactly those carried in at the
-    start of the next; a difference means applications were lost, invented, or one of the
-    two reports is wrong.
+    原因：
+    一年年底结转的申请就是下一年年初结转来的申请；两者不同说明申请丢失或凭空多出，或者两份报告中有
+    一份是错的。
 
-    Failing example:
-    2022 report: 四、结转下年度继续办理 总计 5 — 2023 report: 二、上年结转政府信息公开申请数量 总计 3
+    错误示例：
+    2022年报告：四、结转下年度继续办理 总计 5 —— 2023年报告：二、上年结转政府信息公开申请数量 总计 3
 
-    Passing example:
-    2022 report: 四、结转下年度继续办理 总计 5 — 2023 report: 二、上年结转政府信息公开申请数量 总计 5
+    正确示例：
+    2022年报告：四、结转下年度继续办理 总计 5 —— 2023年报告：二、上年结转政府信息公开申请数量 总计 5
 
-    Options:
-    None.
+    选项：
+    无。
     """
     previous = report.previous
     table, last = report.tables.applications, previous.tables.applications if previous else None
@@ -285,26 +280,24 @@ def carry_over_mismatch(report, options):
 @rule("GOV603", "valid-count-continuity", "现行有效件数与上年现行有效件数及本年制发、废止数不衔接", "warning",
       scope="pair", templates=(templates.FORMAT_2021,))
 def valid_count_continuity(report, options):
-    """现行有效件数 ≠ last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (2021 format).
+    """现行有效件数 ≠ 上年现行有效件数 + 本年制发件数 − 本年废止件数（2021年格式）。
 
-    What it checks:
-    For the rows 规章 and 行政规范性文件 of 第二十条第（一）项, when both this and last year's report
-    use the 2021 format: 现行有效件数 (this year) = 现行有效件数 (last year) + 本年制发件数 −
-    本年废止件数.
+    检查内容：
+    本年和上一年度的报告都使用2021年格式时，第二十条第（一）项的「规章」和「行政规范性文件」两行：
+    现行有效件数（本年）= 现行有效件数（上年）+ 本年制发件数 − 本年废止件数。
 
-    Why:
-    The stock of documents in force changes only by the documents issued and repealed; a gap
-    usually means one of the counts is wrong. Definitions vary in practice (amended documents,
-    documents that expire), so this is a warning, not an error.
+    原因：
+    现行有效文件的存量只随制发和废止的文件变化；对不上通常说明其中一个数字有误。实践中口径不一
+    （修订的文件、到期失效的文件），因此是警告而不是错误。
 
-    Failing example:
-    2022: 行政规范性文件 现行有效 15 — 2023: 制发 2, 废止 1, 现行有效 20
+    错误示例：
+    2022年：行政规范性文件 现行有效 15 —— 2023年：制发 2，废止 1，现行有效 20
 
-    Passing example:
-    2022: 行政规范性文件 现行有效 15 — 2023: 制发 2, 废止 1, 现行有效 16
+    正确示例：
+    2022年：行政规范性文件 现行有效 15 —— 2023年：制发 2，废止 1，现行有效 16
 
-    Options:
-    None.
+    选项：
+    无。
     """
     previous = report.previous
     if previous is None or report.template != "2021" or previous.template != "2021":
@@ -358,28 +351,26 @@ def similarity(a: str, b: str) -> float:
     ],
 )
 def copied_from_previous_year(report, options):
-    """A section's text is nearly identical to the same section of last year's report.
+    """某部分与上一年度报告的同一部分几乎相同。
 
-    What it checks:
-    Sections 一 (总体情况), 五 (存在的主要问题及改进情况) and 六 (其他需要报告的事项) against the same
-    sections of the previous year's report of the same issuer (same run or ``--previous``).
-    Similarity is the overlap of 5-character sequences, ignoring digits, so a text copied with
-    updated figures is still found. Sections shorter than ``min-length`` are skipped.
+    检查内容：
+    第一部分（总体情况）、第五部分（存在的主要问题及改进情况）和第六部分（其他需要报告的事项）与同一
+    发布机关上一年度报告（同一次运行或 ``--previous``）的相同部分比较。相似度按5字序列的重合程度计算，
+    忽略数字，因此只更新了数字的照抄文本也能发现。短于 ``min-length`` 的部分跳过。
 
-    Why:
-    国办公开办函〔2021〕30号 names "内容雷同、敷衍塞责" as a ground for accountability; evaluators
-    deduct points for reports "与往年雷同" (for example 5 of 10 points in a district's scoring).
-    Section 五 copied from last year means last year's problems were not addressed.
+    原因：
+    国办公开办函〔2021〕30号把「内容雷同、敷衍塞责」列为追责情形；评估机构对「与往年雷同」的报告扣分
+    （例如某区评分中10分扣5分）。第五部分照抄上一年，说明上一年的问题没有解决。
 
-    Failing example:
-    2023 五、存在的主要问题及改进情况: the 2022 text with only the year changed
+    错误示例：
+    2023年 五、存在的主要问题及改进情况：2022年的文字，只改了年份
 
-    Passing example:
-    2023 五、存在的主要问题及改进情况: this year's problems and how last year's measures were carried out
+    正确示例：
+    2023年 五、存在的主要问题及改进情况：本年的问题，以及上一年度改进措施的落实情况
 
-    Options:
-    threshold (float, default 0.9): the similarity from which a section is reported;
-    min-length (int, default 80): the shortest section text compared.
+    选项：
+    threshold（float，默认 0.9）：达到此相似度的部分即报告；
+    min-length（int，默认 80）：参与比较的部分文字的最短长度。
     """
     previous = report.previous
     if previous is None:

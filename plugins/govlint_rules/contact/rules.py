@@ -58,27 +58,24 @@ def _phone_numbers(value: str) -> list[str]:
 
 @rule("GOV501", "missing-contact", "没有提供联系方式（地址、电话或电子邮箱）", "warning")
 def missing_contact(report, options):
-    """There is no way to reach the issuing office.
+    """没有提供联系发布机关的方式。
 
-    What it checks:
-    At least one of an address (地址), a telephone number (电话) or an e-mail address
-    (电子邮箱), given with its label, anywhere in the report — usually in the introduction
-    (如对本报告有疑问，请与…联系（地址：…；电话：…）). Words like 电话沟通 or 办公地址 in the body
-    are not contact details.
+    检查内容：
+    报告中任何地方至少有地址、电话或电子邮箱之一，并带有标签——通常在引言中（如对本报告有疑问，
+    请与…联系（地址：…；电话：…））。正文中的「电话沟通」「办公地址」之类的词不算联系方式。
 
-    Why:
-    Readers who have questions about the report or want to apply for information need to
-    reach the office; most reports give contact details and evaluators expect them. No
-    national rule requires them, so a configuration can switch this rule off.
+    原因：
+    对报告有疑问或想申请公开信息的读者需要联系到机关；大多数报告都提供联系方式，评估机构也会看。
+    国家没有规定必须提供，因此可以在配置中关闭本规则。
 
-    Failing example:
-    根据《条例》规定，现公布本机关2023年政府信息公开工作年度报告。 (and no contact anywhere)
+    错误示例：
+    根据《条例》规定，现公布本机关2023年政府信息公开工作年度报告。（全文都没有联系方式）
 
-    Passing example:
+    正确示例：
     如对本报告有疑问，请与本局办公室联系（地址：某市某路1号，电话：0571-87654321）。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if not report.has_report_content:
         return
@@ -97,28 +94,27 @@ def missing_contact(report, options):
     ],
 )
 def missing_contact_field(report, options):
-    """A contact field the configuration requires is absent.
+    """联系方式缺少配置要求的项目。
 
-    What it checks:
-    When the report gives contact details at all, each field listed in ``required``
-    (default: phone and address) must be among them. Reports with no contact details at all
-    are reported by GOV501 instead. Labels are read as reports write them: 联系电话, 办公电话,
-    letter-spaced 电 话 or 地 址, full-width or no colons, and a number under a combined label
-    (电话/传真, 电话（传真）) counts as both the phone and the fax.
+    检查内容：
+    报告提供了联系方式时，``required`` 中列出的每一项（默认：电话和地址）都必须在其中。完全没有
+    联系方式的报告由 GOV501 报告。标签按报告的实际写法读取：联系电话、办公电话、字间加空格的
+    「电 话」「地 址」、全角冒号或没有冒号；合并标签（电话/传真、电话（传真））后的号码同时算作
+    电话和传真。
 
-    Why:
-    Offices that collect reports often require a complete contact block (address, postcode,
-    phone, e-mail); which fields are required differs between provinces, so it is an option.
+    原因：
+    汇总报告的单位常要求完整的联系方式（地址、邮编、电话、电子邮箱）；各省要求的项目不同，
+    因此作为选项。
 
-    Failing example:
+    错误示例：
     如对本报告有疑问，请与本局办公室联系（电子邮箱：office@example.gov.cn）。
 
-    Passing example:
+    正确示例：
     如对本报告有疑问，请与本局办公室联系（地址：某市某路1号，电话：0571-87654321）。
 
-    Options:
-    required (list of address, phone, email, postcode, fax, url, office; default
-    ["phone", "address"]): the fields every report must give.
+    选项：
+    required（address、phone、email、postcode、fax、url、office 的列表；默认 ["phone", "address"]）：
+    每份报告都必须提供的项目。
     """
     present = {c.kind for c in report.contacts if not _is_placeholder(c.value)}
     if not present & set(REACHABLE):
@@ -131,25 +127,23 @@ def missing_contact_field(report, options):
 
 @rule("GOV503", "invalid-phone", "电话或传真号码格式不正确", "warning")
 def invalid_phone(report, options):
-    """A telephone or fax number is not a valid Chinese number.
+    """电话或传真号码不是有效的中国号码。
 
-    What it checks:
-    Numbers after 电话/传真 labels: an area-coded landline (0571-87654321, hyphen optional),
-    a local landline without area code (7 or 8 digits), a mobile number (11 digits starting
-    1[3-9]), a 400/800 service number or a 123xx hotline, optionally with an extension.
+    检查内容：
+    电话/传真标签后的号码：带区号的固定电话（0571-87654321，连字符可有可无）、不带区号的本地固定
+    电话（7或8位）、手机号码（11位，以1[3-9]开头）、400/800服务号码或123xx热线，可以带分机号。
 
-    Why:
-    A number with a missing or extra digit (a common copy error) leaves readers unable to
-    call; evaluators test whether the published contact works.
+    原因：
+    少一位或多一位的号码（常见的复制错误）使读者无法拨打；评估机构会测试公布的联系方式是否可用。
 
-    Failing example:
+    错误示例：
     电话：0571-876543
 
-    Passing example:
+    正确示例：
     电话：0571-87654321
 
-    Options:
-    None.
+    选项：
+    无。
     """
     numbers = [c for c in report.contacts if c.kind in ("phone", "fax")]
     for contact in _distinct(numbers):
@@ -163,23 +157,22 @@ def invalid_phone(report, options):
 
 @rule("GOV504", "invalid-postcode", "邮政编码不是6位数字", "warning")
 def invalid_postcode(report, options):
-    """A postcode is not six digits.
+    """邮政编码不是6位数字。
 
-    What it checks:
-    The value after 邮编/邮政编码 must be exactly six digits.
+    检查内容：
+    邮编/邮政编码之后的值必须恰好是6位数字。
 
-    Why:
-    Chinese postcodes have six digits; a wrong postcode misdirects written applications for
-    information (条例 第二十九条 allows applications by letter).
+    原因：
+    中国的邮政编码是6位；错误的邮编会使书面申请寄错（条例第二十九条允许以信函方式申请）。
 
-    Failing example:
+    错误示例：
     邮编：32100
 
-    Passing example:
+    正确示例：
     邮编：321000
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for contact in report.contacts:
         if contact.kind == "postcode" and not _is_placeholder(contact.value):
@@ -206,24 +199,22 @@ def _email_hint(address: str) -> str:
 
 @rule("GOV505", "invalid-email", "电子邮箱地址格式不正确", "warning")
 def invalid_email(report, options):
-    """An e-mail address is not well formed.
+    """电子邮箱地址格式不正确。
 
-    What it checks:
-    The value after 电子邮箱/邮箱/E-mail must look like name@domain.tld (spaces inserted by
-    PDF extraction are ignored).
+    检查内容：
+    电子邮箱/邮箱/E-mail 之后的值必须形如 name@domain.tld（PDF 提取时插入的空格忽略）。
 
-    Why:
-    A malformed address (missing @, full-width characters, a missing domain) cannot receive
-    mail; applications for information by e-mail are common.
+    原因：
+    格式错误的地址（缺少 @、全角字符、缺少域名）收不到邮件；通过电子邮件申请公开信息很常见。
 
-    Failing example:
+    错误示例：
     电子邮箱：office＠example
 
-    Passing example:
+    正确示例：
     电子邮箱：office@example.gov.cn
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for contact in report.contacts:
         if contact.kind == "email" and not _is_placeholder(contact.value):
@@ -234,24 +225,24 @@ def invalid_email(report, options):
 
 @rule("GOV506", "contact-placeholder", "联系方式为空或为占位符", "warning")
 def contact_placeholder(report, options):
-    """A contact label is followed by nothing, or by a placeholder such as XX or ××.
+    """联系方式标签后为空，或为 XX、×× 之类的占位符。
 
-    What it checks:
-    Every contact label (地址, 电话, 传真, 邮编, 电子邮箱 …) must be followed by a value; an empty
-    value or template residue (XX, ××, ___) is reported.
+    检查内容：
+    每个联系方式标签（地址、电话、传真、邮编、电子邮箱 …）后面都必须有值；值为空或是模板残留
+    （XX、××、___）的报告此项。
 
-    Why:
-    Placeholders left from a template show the report was not finished before publication
-    (a real 2025 report read "(电  : 0482-8268516)" with the office name left blank).
+    原因：
+    模板留下的占位符说明报告在发布前没有完成（一份真实的2025年报告写着「(电  : 0482-8268516)」，
+    办公室名称空着）。
 
-    Failing example:
+    错误示例：
     电话：XXXX-XXXXXXX
 
-    Passing example:
+    正确示例：
     电话：0482-8268516
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for contact in _distinct(report.contacts):
         if contact.kind in FIELD_NAMES and _is_placeholder(contact.value):

@@ -21,26 +21,25 @@ def _role(mention) -> str:
 
 @rule("GOV401", "missing-period", "未说明统计期限", "warning")
 def missing_period(report, options):
-    """The report does not state its statistics period.
+    """未说明统计期限。
 
-    What it checks:
-    A sentence giving the period the figures cover, in any of the usual phrasings: 统计期限为
-    2023年1月1日至2023年12月31日, 统计时限自…起至…止, 起止时间为…, 统计期限从…到12月31日止 …
+    检查内容：
+    有一句话说明数据所涵盖的期间，常见写法都接受：统计期限为2023年1月1日至2023年12月31日、统计时限
+    自…起至…止、起止时间为…、统计期限从…到12月31日止 …
 
-    Why:
-    The figures of the tables are only meaningful for a stated period; the practice of
-    national and provincial reports (and Sichuan's standard DB51/T 2660—2019 §2.1, "年度报告
-    统计时间段为上一年度1月1日至12月31日") is to state it in the introduction. Evaluators flag
-    a missing or wrong period.
+    原因：
+    表格中的数字只有在说明了期间时才有意义；国家和各省报告的惯例（以及四川地方标准 DB51/T 2660—2019
+    第2.1条：「年度报告统计时间段为上一年度1月1日至12月31日」）是在引言中说明。评估机构会指出缺少
+    或错误的统计期限。
 
-    Failing example:
-    根据《条例》规定，现公布本机关2023年政府信息公开工作年度报告。   (no period)
+    错误示例：
+    根据《条例》规定，现公布本机关2023年政府信息公开工作年度报告。   （没有统计期限）
 
-    Passing example:
+    正确示例：
     本报告所列数据的统计期限为2023年1月1日至2023年12月31日。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.period is None and report.has_report_content:
         first = report.sections[0].span if report.sections else Span(1, 1, 1, 1)
@@ -52,26 +51,24 @@ def missing_period(report, options):
 
 @rule("GOV402", "period-not-calendar-year", "统计期限不是报告年度的1月1日至12月31日", "error")
 def period_not_calendar_year(report, options):
-    """The statistics period is not 1 January – 31 December of one year.
+    """统计期限不是同一年的1月1日至12月31日。
 
-    What it checks:
-    The stated period must start on 1 January and end on 31 December of the same year (an
-    end date written without its year, 至12月31日, counts as that year). Whether that year is
-    the report year is checked by GOV403.
+    检查内容：
+    所说明的统计期限必须从1月1日开始、到同一年的12月31日结束（结束日期不写年份，如「至12月31日」，
+    按同一年计）。这一年是否为报告年度由 GOV403 检查。
 
-    Why:
-    The annual report covers one calendar year (条例 第四十九条: the report on the previous
-    year's work); a period that starts or ends elsewhere makes the figures incomparable with
-    other reports and with last year's.
+    原因：
+    年度报告涵盖一个日历年度（条例第四十九条：上一年度的工作情况）；起止日期不对，数字就无法与其他
+    报告和上一年度的报告比较。
 
-    Failing example:
+    错误示例：
     本报告所列数据的统计期限为2023年1月1日至2023年11月30日。
 
-    Passing example:
+    正确示例：
     本报告所列数据的统计期限为2023年1月1日至2023年12月31日。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     period = report.period
     if period is None:
@@ -89,26 +86,24 @@ def period_not_calendar_year(report, options):
 
 @rule("GOV403", "year-mismatch", "标题、统计期限与正文中的报告年度不一致", "error")
 def year_mismatch(report, options):
-    """The title, the statistics period and the introduction name different report years.
+    """标题、统计期限与正文中的报告年度不一致。
 
-    What it checks:
-    The year in the title (…2023年政府信息公开工作年度报告), the year of the statistics period,
-    the year in the introduction (现公布…2023年…年度报告) and the page's title field, where
-    present, must all be the same.
+    检查内容：
+    标题中的年份（…2023年政府信息公开工作年度报告）、统计期限的年份、引言中的年份
+    （现公布…2023年…年度报告）和页面的标题字段（如果有）必须一致。
 
-    Why:
-    A report whose title says one year and whose period says another is usually last year's
-    report copied without updating — the 内容雷同 that 国办公开办函〔2021〕30号 names as a
-    ground for accountability — and readers cannot tell which year the figures describe.
+    原因：
+    标题是一个年份、统计期限是另一个年份的报告，通常是照抄上一年度的报告而没有更新——国办公开办函
+    〔2021〕30号列为追责情形的「内容雷同」——读者也无法判断数字是哪一年的。
 
-    Failing example:
+    错误示例：
     某局2023年政府信息公开工作年度报告 … 统计期限为2022年1月1日至2022年12月31日
 
-    Passing example:
+    正确示例：
     某局2023年政府信息公开工作年度报告 … 统计期限为2023年1月1日至2023年12月31日
 
-    Options:
-    None.
+    选项：
+    无。
     """
     mentions = [m for m in report.year_mentions if m.source in SOURCE_NAMES]
     if not mentions:
@@ -128,28 +123,26 @@ def year_mismatch(report, options):
 
 @rule("GOV404", "malformed-date", "日期格式不正确", "warning")
 def malformed_date(report, options):
-    """A date where one is expected cannot be read as a date.
+    """应为日期之处无法读作日期。
 
-    What it checks:
-    The signature date at the end of the report, the publication date (发布时间/发布日期) and
-    the dates of the statistics period must be complete dates (2021年1月7日, 2021-01-07).
-    Damaged forms such as 20211月7 (year and month run together, 日 missing) are reported.
+    检查内容：
+    报告末尾的落款日期、发布日期（发布时间/发布日期）和统计期限的日期必须是完整的日期（2021年1月7日、
+    2021-01-07）。残缺的写法，如「20211月7」（年和月连在一起、缺「日」），报告此项。
 
-    Why:
-    The signature date is the date the organ issues the report, and the publication date is
-    judged against the deadline of 条例 第四十九条; a date that cannot be read cannot show
-    that the deadline was met, and looks careless in an official document.
+    原因：
+    落款日期是机关印发报告的日期，发布日期要对照条例第四十九条的期限判断；无法读取的日期不能证明
+    按期发布，在正式公文中也显得粗疏。
 
-    Failing example:
+    错误示例：
     某乡人民政府
     20211月7
 
-    Passing example:
+    正确示例：
     某乡人民政府
     2021年1月7日
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for mention in report.dates:
         if mention.problem == "malformed":
@@ -158,25 +151,24 @@ def malformed_date(report, options):
 
 @rule("GOV405", "impossible-date", "日期不存在", "error")
 def impossible_date(report, options):
-    """A date names a day that does not exist.
+    """日期不存在。
 
-    What it checks:
-    Every complete date in the report (年月日 or 2021-01-07 forms): month 1–12 and a day that
-    exists in that month and year (no 2月30日, no 4月31日, 2月29日 only in leap years).
+    检查内容：
+    报告中每个完整的日期（年月日或 2021-01-07 形式）：月份为1–12，日为该年该月存在的日（没有2月30日、
+    4月31日，2月29日只在闰年）。
 
-    Why:
-    An impossible date in an official document is a typing error that evaluators count
-    against the report; when it is the signature or the period it also makes the deadline
-    and the statistics period unverifiable.
+    原因：
+    正式公文中不存在的日期是录入错误，评估机构会扣分；如果是落款日期或统计期限，发布期限和统计期限
+    也就无法核实。
 
-    Failing example:
+    错误示例：
     2024年2月30日
 
-    Passing example:
+    正确示例：
     2024年2月29日
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for mention in report.dates:
         if mention.problem == "impossible":
@@ -202,33 +194,29 @@ def impossible_date(report, options):
     ],
 )
 def late_publication(report, options):
-    """The report was published after the deadline of 条例 第四十九条.
+    """发布日期晚于条例第四十九条规定的期限。
 
-    What it checks:
-    The publication date (发布时间/发布日期; if there is none, the signature date, which cannot
-    be later than publication) against the deadline in the year after the report year:
-    31 January for 县级以上人民政府部门, 31 March for a government's own report (published by
-    its 政府信息公开工作主管部门). "前" is read as inclusive. The kind of issuer is taken from its
-    name (…局/…委员会/…办公室 → department; …人民政府 → government); townships and street
-    offices are not covered by 第四十九条 and are checked only if ``township-deadline`` is set.
-    When the kind cannot be told, nothing is reported. Reports for 2018 and earlier were due
-    under the 2008 条例 (第三十一条): 31 March for every body, whatever its kind.
+    检查内容：
+    发布日期（发布时间/发布日期；没有时用落款日期，落款不会晚于发布）与报告年度次年的期限比较：县级
+    以上人民政府部门为1月31日，人民政府本级的报告（由其政府信息公开工作主管部门发布）为3月31日。「前」
+    按含当日理解。发布机关的类别按名称判断（…局/…委员会/…办公室 → 部门；…人民政府 → 政府）；乡镇和
+    街道办事处不适用第四十九条，只有设置了 ``township-deadline`` 才检查。类别无法判断时不报告。2018年度
+    及以前的报告适用2008年条例（第三十一条）：无论哪类机关，期限都是3月31日。
 
-    Why:
-    条例 第四十九条: 县级以上人民政府部门 publish the previous year's report 每年1月31日前, and the
-    主管部门 publish the government's report 每年3月31日前. 国办公开办函〔2021〕30号 names "不按时
-    发布" as a ground for accountability.
+    原因：
+    条例第四十九条：县级以上人民政府部门应当在每年1月31日前公布上一年度的年度报告，主管部门应当在每年
+    3月31日前公布本级政府的年度报告。国办公开办函〔2021〕30号把「不按时发布」列为追责情形。
 
-    Failing example:
+    错误示例：
     某市交通运输局2023年政府信息公开工作年度报告 … 发布时间：2024-02-20
 
-    Passing example:
+    正确示例：
     某市交通运输局2023年政府信息公开工作年度报告 … 发布时间：2024-01-26
 
-    Options:
-    department-deadline (str "MM-DD", default 01-31); government-deadline (str, default 03-31);
-    township-deadline (str, default empty = not checked); issuer-kind (auto, department,
-    government or township; default auto).
+    选项：
+    department-deadline（str「MM-DD」，默认 01-31）；government-deadline（str，默认 03-31）；
+    township-deadline（str，默认为空 = 不检查）；issuer-kind（auto、department、government 或 township；
+    默认 auto）。
     """
     if report.year is None:
         return
@@ -277,25 +265,23 @@ def _late_under_old_regulation(report, mention, basis):
 
 @rule("GOV407", "missing-year", "无法确定报告年度", "error")
 def missing_year(report, options):
-    """The report year cannot be determined.
+    """无法确定报告年度。
 
-    What it checks:
-    That the report year is stated somewhere govlint looks for it: the title
-    (…2023年政府信息公开工作年度报告), the statistics period, or the introduction (现公布…2023年
-    政府信息公开工作年度报告).
+    检查内容：
+    报告年度是否写在 govlint 查找的位置之一：标题（…2023年政府信息公开工作年度报告）、统计期限或引言
+    （现公布…2023年政府信息公开工作年度报告）。
 
-    Why:
-    An annual report that does not say which year it covers cannot be filed, compared or
-    checked against the right format and deadline.
+    原因：
+    不说明是哪一年的年度报告，就无法归档、比较，也无法对照正确的格式和期限检查。
 
-    Failing example:
-    政府信息公开工作年度报告 … (no year anywhere)
+    错误示例：
+    政府信息公开工作年度报告 …（任何地方都没有年份）
 
-    Passing example:
+    正确示例：
     某局2023年政府信息公开工作年度报告
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.year is None and report.has_report_content:
         yield Violation("无法确定报告年度：标题、统计期限和引言中都没有写明报告年份", Span(1, 1, 1, 1))
@@ -303,24 +289,23 @@ def missing_year(report, options):
 
 @rule("GOV408", "premature-date", "发布或落款日期早于统计期限结束", "warning")
 def premature_date(report, options):
-    """The publication or signature date is before the end of the statistics period.
+    """发布或落款日期早于统计期限结束。
 
-    What it checks:
-    The publication date and the signature date must be after the last day the report
-    covers (the end of its statistics period, else 31 December of the report year).
+    检查内容：
+    发布日期和落款日期必须晚于报告涵盖的最后一天（统计期限的结束日期，没有时为报告年度的12月31日）。
 
-    Why:
-    A report dated before its year is over cannot contain the year's full figures; it is
-    usually a wrong year in the date (2023年1月20日 for 2024年1月20日) or a copied report.
+    原因：
+    在年度结束之前就注明日期的报告不可能包含全年数字；通常是日期中的年份写错了（把2024年1月20日写成
+    2023年1月20日）或是照抄的报告。
 
-    Failing example:
-    (a 2023 report) 2023年1月20日
+    错误示例：
+    （2023年度报告）2023年1月20日
 
-    Passing example:
-    (a 2023 report) 2024年1月20日
+    正确示例：
+    （2023年度报告）2024年1月20日
 
-    Options:
-    None.
+    选项：
+    无。
     """
     end = report.period.end.date if report.period is not None else None
     what = "统计期限结束日"

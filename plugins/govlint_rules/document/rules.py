@@ -28,55 +28,51 @@ def _expected_values(table) -> int:
 
 @rule("GOV001", "unreadable-file", "文件无法读取或解码", "error")
 def unreadable_file(report, options):
-    """The file cannot be read or decoded, so nothing in it was checked.
+    """文件无法读取或解码，其中的内容都没有检查。
 
-    What it checks:
-    Emitted by the host when a file does not exist, cannot be opened, is not a regular file
-    (a FIFO, a device, a socket), is binary, is empty, exceeds a resource limit (size, a .docx
-    zip bomb, PDF pages or streams, HTML table spans), or is not Chinese text in UTF-8,
-    UTF-16 or GB18030/GBK (Shift-JIS, EUC-KR, double-encoded UTF-8, UTF-7, a BOM that
-    contradicts the content). Also when a reader, the parser or a rule raises on the file (an
-    internal error, naming the rule and its plugin): the file's other rules still run. The
-    run exits with code 2 and a one-line message on stderr names the file and the problem;
-    other files are still checked.
+    检查内容：
+    由 govlint 本身报告：文件不存在、无法打开、不是普通文件（FIFO、设备、套接字）、是二进制文件、
+    是空文件、超过资源上限（大小、.docx 压缩炸弹、PDF 页数或数据流、HTML 表格跨行跨列），或者不是
+    UTF-8、UTF-16 或 GB18030/GBK 编码的中文文本（Shift-JIS、EUC-KR、重复编码的 UTF-8、UTF-7、
+    与内容矛盾的 BOM）。读取器、解析器或某条规则处理该文件时出错（内部错误，指明规则及其插件）
+    时也报告，该文件的其他规则仍然运行。退出码为2，标准错误输出中有一行说明文件和问题；其他
+    文件照常检查。
 
-    Why:
-    A report that cannot be read cannot be checked; a linter that skipped it silently would
-    let a broken publication pass as clean.
+    原因：
+    无法读取的报告就无法检查；如果静默跳过，损坏的发布文件就会被当作没有问题。
 
-    Failing example:
-    A Word binary saved with a .txt name, or an empty file ``report.txt``.
+    错误示例：
+    以 .txt 文件名保存的 Word 二进制文件，或空文件 ``report.txt``。
 
-    Passing example:
-    Any UTF-8 or GBK text file with the report's content.
+    正确示例：
+    内容为报告正文的任何 UTF-8 或 GBK 文本文件。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     return ()
 
 
 @rule("GOV002", "not-a-report", "未找到年度报告的部分标题或统计表", "error")
 def not_a_report(report, options):
-    """The file contains neither the sections nor the tables of an annual report.
+    """文件中既没有年度报告的部分标题，也没有年度报告的统计表。
 
-    What it checks:
-    Whether any of the six section titles (一、总体情况 … 六、其他需要报告的事项) or any of the
-    statistical tables of sections 二–四 was found.
+    检查内容：
+    是否找到六个部分标题（一、总体情况 … 六、其他需要报告的事项）中的任何一个，或第二至第四部分
+    的任何一张统计表。
 
-    Why:
-    条例 第五十条 and the national format (国办公开办函〔2021〕30号) fix the content of the
-    annual report. A file with none of it is either not a report (a notice, a navigation page
-    captured by a crawler) or so damaged that no other check is meaningful.
+    原因：
+    条例第五十条和国家统一格式（国办公开办函〔2021〕30号）规定了年度报告的内容。一个文件如果一项
+    都没有，要么不是年度报告（通知、爬虫抓到的导航页），要么损坏严重，其他检查都没有意义。
 
-    Failing example:
-    关于做好2023年政府信息公开工作年度报告编制工作的通知 … (a notice, not a report)
+    错误示例：
+    关于做好2023年政府信息公开工作年度报告编制工作的通知 …（是通知，不是报告）
 
-    Passing example:
-    一、总体情况 … 二、主动公开政府信息情况 … (the six sections)
+    正确示例：
+    一、总体情况 … 二、主动公开政府信息情况 …（六个部分）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if not report.has_report_content:
         yield Violation("未找到年度报告的任何部分标题（如「一、总体情况」）或统计表，文件可能不是政府信息公开工作年度报告")
@@ -84,25 +80,24 @@ def not_a_report(report, options):
 
 @rule("GOV003", "legacy-encoding", "文件不是 UTF-8 编码（按 GB18030/GBK 解码）", "info")
 def legacy_encoding(report, options):
-    """The file was decoded as GB18030/GBK rather than UTF-8.
+    """文件按 GB18030/GBK 而不是 UTF-8 解码。
 
-    What it checks:
-    The encoding the reader had to use. UTF-8 (with or without BOM) passes; a file that
-    only decodes as GB18030 (which includes GBK and GB2312) is reported.
+    检查内容：
+    读取时实际使用的编码。UTF-8（带或不带 BOM）通过；只能按 GB18030（包含 GBK 和 GB2312）解码
+    的文件报告此项。
 
-    Why:
-    GBK files display as mojibake on systems that assume UTF-8 (web servers, Git hosting,
-    crawlers of evaluators), so a report kept in GBK is read wrongly by its readers even when
-    its content is right. govlint still checks it.
+    原因：
+    在默认 UTF-8 的系统（网站服务器、代码托管平台、评估机构的爬虫）上，GBK 文件显示为乱码，
+    即使内容正确，读者也会读错。govlint 仍然检查这类文件。
 
-    Failing example:
-    A report saved by an old editor in GBK (ANSI on a Chinese Windows system).
+    错误示例：
+    用旧编辑器以 GBK 保存的报告（中文 Windows 下的「ANSI」）。
 
-    Passing example:
-    The same report saved as UTF-8.
+    正确示例：
+    同一份报告另存为 UTF-8。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.document.encoding == "gb18030":
         yield Violation("文件按 GB18030/GBK 编码解码，建议另存为 UTF-8 以免在网站和其他系统中显示乱码", Span(1, 1, 1, 1))
@@ -110,28 +105,25 @@ def legacy_encoding(report, options):
 
 @rule("GOV004", "table-unreadable", "表格数字连在一起，无法唯一拆分为单元格", "error")
 def table_unreadable(report, options):
-    """A table's cells cannot be read: its digits ran together with no unique split.
+    """表格单元格无法读取：数字连在一起，无法唯一拆分。
 
-    What it checks:
-    Rows whose numbers were published without separators (typical of text captured by a
-    crawler: ``行政规范性文件6233440``) and could not be split into the row's cells in exactly
-    one way, using the row's own 总计 and the table's column totals. govlint never guesses a
-    number, so such a row is reported here and left out of the arithmetic checks.
+    检查内容：
+    发布时数字之间没有分隔的行（爬虫抓取的文本常见，如 ``行政规范性文件6233440``），利用本行
+    总计和表格各列合计也不能唯一拆分为本行的各个单元格。govlint 从不猜测数字，因此这样的行在此
+    报告，并且不参加勾稽关系检查。
 
-    Why:
-    A published table whose cells cannot be told apart cannot be read by the public or by
-    evaluators; 国办公开办函〔2021〕30号 requires the content to be 准确全面. It usually means
-    the page's table markup was lost (a web-page or PDF conversion problem) and the
-    publication should be fixed.
+    原因：
+    单元格无法区分的表格，公众和评估机构都无法读取；国办公开办函〔2021〕30号要求内容准确全面。
+    这通常说明网页的表格标记丢失了（网页或 PDF 转换问题），应修正发布的内容。
 
-    Failing example:
-    第二十条第（一）项 … 行政规范性文件6233440  (62|33|440? 6|233|440? — not unique)
+    错误示例：
+    第二十条第（一）项 … 行政规范性文件6233440  （62|33|440？6|233|440？—— 不唯一）
 
-    Passing example:
+    正确示例：
     行政规范性文件 | 62 | 33 | 440
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table in report.tables.all():
         bad = [r for r in table.rows if r.status == "unreadable"]
@@ -146,27 +138,25 @@ def table_unreadable(report, options):
 
 @rule("GOV005", "row-cell-count", "表格行的数值个数与格式不符", "error")
 def row_cell_count(report, options):
-    """A table row has fewer or more values than the format has columns.
+    """表格行的数值个数多于或少于格式规定的列数。
 
-    What it checks:
-    Each row of the tables in sections 二–四 against the number of columns of the format
-    (7 in section 三, 15 values in section 四). When the count is wrong the values cannot be
-    assigned to columns without guessing, so the row's cells are treated as unknown: the
-    identities that use them are not checked, and the next row is not affected.
+    检查内容：
+    第二至第四部分表格的每一行，与格式规定的列数比较（第三部分7列，第四部分15个数值）。个数不对
+    时，不猜测就无法把数值对应到各列，因此该行的单元格按未知处理：用到它们的勾稽关系不检查，
+    下一行不受影响。
 
-    Why:
-    A missing or extra cell shifts every following number when the table is read by a
-    person or a program; evaluators count such "拆格/错格" as wrong data. The format
-    (国办公开办函〔2021〕30号) fixes the columns of each table.
+    原因：
+    缺一个或多一个单元格，人或程序读表时后面的数字就全部错位；评估机构把这种「拆格/错格」算作
+    数据错误。格式（国办公开办函〔2021〕30号）规定了每张表的列。
 
-    Failing example:
-    1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 |     (6 values, 7 columns)
+    错误示例：
+    1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 |     （6个数值，应有7列）
 
-    Passing example:
+    正确示例：
     1.信访举报投诉类申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table in report.tables.all():
         # Rows outside the format are GOV106's (with their values): one problem, one finding.
@@ -182,28 +172,25 @@ def row_cell_count(report, options):
 
 @rule("GOV006", "non-numeric-cell", "应填数字的单元格为空、「/」「-」或文字", "warning")
 def non_numeric_cell(report, options):
-    """A cell that must hold a number is blank, a dash, a slash or text.
+    """应填数字的单元格为空白、破折号、斜杠或文字。
 
-    What it checks:
-    Every cell of the tables in sections 二–四 (rows read completely) must be a number;
-    ``/``, ``-``, ``—``, ``无`` or an empty cell are reported, once per table with the count and
-    the first cells named; tables without any number at all are reported together in one
-    finding (a blank template). A blank 总计 whose parts are filled is reported by GOV307
-    instead. Arithmetic identities that use such a cell are not checked.
+    检查内容：
+    第二至第四部分表格（完整读出的行）的每个单元格都应是数字；``/``、``-``、``—``、``无`` 或空白
+    单元格都报告，每张表报告一次，给出个数并列出前几个单元格；完全没有数字的表格合并为一条
+    诊断报告（空白模板）。分项已填而总计空白的，由 GOV307 报告。用到这类单元格的勾稽关系不检查。
 
-    Why:
-    The format asks for counts in every cell; "无" or "/" leaves readers guessing whether
-    the value is zero, unknown or not applicable, and evaluators cannot verify the
-    勾稽关系. Write 0 when there is nothing to count.
+    原因：
+    格式要求每个单元格填写数量；写「无」或「/」，读者无法判断是零、未知还是不适用，评估机构也
+    无法核对勾稽关系。没有数据时填0。
 
-    Failing example:
+    错误示例：
     规章 | / | / | /
 
-    Passing example:
+    正确示例：
     规章 | 0 | 0 | 0
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.allowances.supersedes("GOV006"):
         return  # a province pack's complete-rows rule reports these cells with its own basis
@@ -266,26 +253,24 @@ def _non_numeric_cells(table):
 
 @rule("GOV007", "inferred-cells", "连在一起的数字已按总计唯一拆分", "info")
 def inferred_cells(report, options):
-    """Cells were recovered from run-together digits using the table's totals.
+    """利用表格总计从连在一起的数字中还原出了单元格。
 
-    What it checks:
-    Rows whose digits ran together (``21710000218``) but could be split in exactly one way
-    that satisfies the row's 总计 (and, where needed, the column identities). One finding per
-    report lists, per table, the first rows. The values are used for the other checks and marked
-    ``inferred`` in ``govlint extract``.
+    检查内容：
+    数字连在一起（``21710000218``）、但在满足本行总计（必要时还有各列等式）的条件下只有一种拆分
+    方法的行。每份报告一条诊断，按表格列出前几行。拆分出的数值用于其他检查，并在
+    ``govlint extract`` 中标为 ``inferred``。
 
-    Why:
-    The published page still shows the numbers run together, which readers cannot parse;
-    the inferred values are reported so that a person can confirm them against the source.
+    原因：
+    发布的页面上数字仍然连在一起，读者无法分辨；报告拆分结果，以便有人对照原件确认。
 
-    Failing example:
+    错误示例：
     一、本年新收政府信息公开申请数量21710000218
 
-    Passing example:
+    正确示例：
     一、本年新收政府信息公开申请数量 | 217 | 1 | 0 | 0 | 0 | 0 | 218
 
-    Options:
-    None.
+    选项：
+    无。
     """
     parts, first = [], None
     for table in report.tables.all():
@@ -309,31 +294,28 @@ def inferred_cells(report, options):
 
 @rule("GOV008", "dropped-text", "网页正文中有文字未作为报告内容读取", "info")
 def dropped_text(report, options):
-    """Visible text inside the page's article was left out of the report text.
+    """网页正文中有可见文字未作为报告内容读取。
 
-    What it checks:
-    What the reader left out *inside* the article element of an HTML page: elements that
-    hold visible text but are hidden (``display:none``, ``hidden``), marked as page
-    furniture by their element, role, class or id (a share bar, a ``<nav>`` or ``<footer>``
-    inside the article) or are form controls. One finding per file gives the number of such
-    blocks, their characters (whitespace excluded) and where the first starts. Page
-    furniture outside the article (menus, breadcrumbs, site footers) is not counted, nor is
-    markup that carries no visible text (scripts, styles, empty hidden paragraphs).
+    检查内容：
+    HTML 页面的正文（article）元素*之内*被读取器略去的内容：含有可见文字、但被隐藏
+    （``display:none``、``hidden``）、按元素、role、class 或 id 属于页面装饰（正文中的分享栏、
+    ``<nav>`` 或 ``<footer>``）或者是表单控件的元素。每个文件一条诊断，给出这类块的个数、字数
+    （不含空白）和第一处的位置。正文之外的页面装饰（菜单、面包屑导航、网站页脚）不计，不含可见
+    文字的标记（脚本、样式、空的隐藏段落）也不计。
 
-    Why:
-    govlint only checks what it reads. A report paragraph that the page hides or wraps in a
-    widget is not checked, and a finding such as a missing sub-heading may come from text
-    the reader did not see; this rule says so instead of losing the text silently. Hidden
-    text inside a published report is also worth a look: readers of the page cannot see it.
+    原因：
+    govlint 只检查它读到的内容。页面隐藏或包在控件里的报告段落没有被检查，像缺少小标题这样的
+    诊断可能就来自读取器没看到的文字；本规则如实说明，而不是静默丢弃这些文字。发布的报告中有
+    隐藏文字本身也值得查看：页面的读者看不到它。
 
-    Failing example:
+    错误示例：
     <div class="article"><p>一、总体情况</p><p style="display:none">（二）依申请公开…</p>…</div>
 
-    Passing example:
+    正确示例：
     <div class="article"><p>一、总体情况</p><p>（二）依申请公开…</p>…</div>
 
-    Options:
-    None.
+    选项：
+    无。
     """
     dropped = report.document.dropped_text
     if dropped is None:
@@ -349,31 +331,30 @@ def dropped_text(report, options):
 
 @rule("GOV009", "stray-table-values", "表格中有无法归入任何行或列的数值", "warning")
 def stray_table_values(report, options):
-    """A table has values that belong to no row or column of it.
+    """表格中有无法归入任何行或列的数值。
 
-    What it checks:
-    Numbers (often with a note such as ``（其中修订16件）``) that stand between a table's caption
-    and its rows, outside any row: typical of a PDF converted to Markdown or Word, where
-    multi-line cells float away from their table. One finding per table quotes them; govlint
-    never assigns them to a cell by guessing, so the cells they belong to stay unchecked.
+    检查内容：
+    位于表格标题和各行之间、不属于任何一行的数字（常带有「（其中修订16件）」之类的注释）：
+    PDF 转为 Markdown 或 Word 时多行单元格脱离表格的典型情况。每张表一条诊断，引用这些数值；
+    govlint 从不猜测它们属于哪个单元格，因此相应单元格不检查。
 
-    Why:
-    A reader of the published table cannot tell which cell such a value fills, and the table's
-    own rows then usually lack it (国办公开办函〔2021〕30号 requires the data to be 准确全面).
+    原因：
+    发布的表格的读者无法判断这样的数值填在哪个单元格，而表格本身的各行通常也就缺了它
+    （国办公开办函〔2021〕30号要求数据准确全面）。
 
-    Failing example:
+    错误示例：
     第二十条第（一）项
     22
     （其中修订 16 件）
     | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
     | 规章 | 22 | 235 |
 
-    Passing example:
+    正确示例：
     | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
     | 规章 | 22（其中修订16件） | 0 | 235 |
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table in report.tables.all():
         if not table.stray_cells:

@@ -7,29 +7,27 @@ from govlint.api import rule
 
 @rule("GOV901", "unused-suppression", "抑制指令没有抑制任何诊断", "warning")
 def unused_suppression(report, options):
-    """An inline suppression directive silenced nothing.
+    """行内抑制指令没有抑制任何诊断。
 
-    What it checks:
-    In Markdown reports, the directives ``<!-- govlint-disable GOV301 -->`` … ``<!-- govlint-enable
-    -->`` (a range of lines) and ``<!-- govlint-ignore GOV601 -->`` (the next line) silence the
-    named codes (or every code when none is named). A directive under which no diagnostic of
-    its codes was reported is itself reported. Emitted by the host after all other rules ran.
+    检查内容：
+    在 Markdown 报告中，指令 ``<!-- govlint-disable GOV301 -->`` … ``<!-- govlint-enable -->``（一段行）
+    和 ``<!-- govlint-ignore GOV601 -->``（下一行）抑制所列代码的诊断（不列代码时抑制所有诊断）。指令范围内
+    没有报告过其所列代码的诊断时，该指令本身被报告。由 govlint 在所有其他规则运行之后报告。
 
-    Why:
-    A suppression outlives the defect it was written for: once the table is corrected, a
-    forgotten ``govlint-disable`` would hide the next real error in the same place. Reporting
-    unused directives keeps them few and deliberate (as flake8-noqa and Ruff's RUF100 do).
+    原因：
+    抑制指令会比它所针对的缺陷存在得更久：表格改正之后，遗忘的 ``govlint-disable`` 会把同一处的下一个
+    真正错误藏起来。报告没有用的指令，使抑制指令保持少而明确（flake8-noqa 和 Ruff 的 RUF100 也这样做）。
 
-    Failing example:
+    错误示例：
     <!-- govlint-ignore GOV601 -->
-    本年度共收到政府信息公开申请4件。   (and the table also says 4)
+    本年度共收到政府信息公开申请4件。   （表格也是4）
 
-    Passing example:
+    正确示例：
     <!-- govlint-ignore GOV601 -->
-    本年度共收到政府信息公开申请5件（含误报）。   (GOV601 would fire here)
+    本年度共收到政府信息公开申请5件（含误报）。   （此处 GOV601 会报告）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     return ()
 

@@ -25,28 +25,26 @@ def _start(span: Span) -> Span:
 
 @rule("GOV201", "missing-section", "缺少格式规定的部分", "error", templates=templates.NATIONAL)
 def missing_section(report, options):
-    """A section of the national format is missing.
+    """缺少国家格式规定的部分。
 
-    What it checks:
-    That all six sections are present, found by their titles (official title or a known
-    alias), not by their numerals: 一、总体情况; 二、主动公开政府信息情况; 三、收到和处理政府信息
-    公开申请情况; 四、政府信息公开行政复议、行政诉讼情况; 五、存在的主要问题及改进情况;
-    六、其他需要报告的事项. The finding points where the section should have been.
+    检查内容：
+    六个部分是否齐全，按标题（规定的标题或已知的别称）而不是编号查找：一、总体情况；二、主动公开
+    政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；
+    五、存在的主要问题及改进情况；六、其他需要报告的事项。诊断指向该部分本应出现的位置。
 
-    Why:
-    条例 第五十条 lists the content of the annual report and 国办公开办函〔2021〕30号 fixes it
-    as six parts: "不能遗漏". Supervisors deduct points for reports with missing items
-    ("未按照要素撰写年度报告").
+    原因：
+    条例第五十条列出了年度报告的内容，国办公开办函〔2021〕30号把它固定为六个部分：「不能遗漏」。
+    监督检查对缺项的报告扣分（「未按照要素撰写年度报告」）。
 
-    Failing example:
+    错误示例：
     一、总体情况 … 二、主动公开政府信息情况 … 三、收到和处理政府信息公开申请情况 …
-    五、存在的主要问题及改进情况 … (四 is missing)
+    五、存在的主要问题及改进情况 …（缺少第四部分）
 
-    Passing example:
+    正确示例：
     一、总体情况 … 四、政府信息公开行政复议、行政诉讼情况 … 六、其他需要报告的事项 …
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if not report.sections:
         return  # GOV002 (not-a-report) or nothing recognisable at all
@@ -70,26 +68,23 @@ def missing_section(report, options):
 
 @rule("GOV202", "section-order", "部分顺序、编号错误或重复", "error", templates=templates.NATIONAL)
 def section_order(report, options):
-    """Sections are out of order, misnumbered or repeated.
+    """部分顺序错误、编号错误或重复。
 
-    What it checks:
-    That the six sections appear in the order 一 to 六, that each heading's numeral matches
-    the section its title names, and that no section title occurs twice.
+    检查内容：
+    六个部分按一至六的顺序出现，每个标题的编号与标题所指的部分一致，没有重复出现的部分标题。
 
-    Why:
-    The national format fixes the order of the six parts; 国办公开办函〔2021〕30号 requires
-    reports to follow the unified format so that they can be compared across organs and
-    years. A report that dropped a part and renumbered the rest (四、存在的主要问题…) hides the
-    omission from readers.
+    原因：
+    国家格式规定了六个部分的顺序；国办公开办函〔2021〕30号要求报告按统一格式编写，以便在不同机关
+    和年度之间比较。删去一个部分后把后面的重新编号（四、存在的主要问题…），读者就看不出缺项。
 
-    Failing example:
+    错误示例：
     三、收到和处理政府信息公开申请情况 … 二、主动公开政府信息情况 …
 
-    Passing example:
+    正确示例：
     二、主动公开政府信息情况 … 三、收到和处理政府信息公开申请情况 …
 
-    Options:
-    None.
+    选项：
+    无。
     """
     highest = None
     for section in report.sections:
@@ -129,26 +124,25 @@ def section_order(report, options):
     templates=templates.NATIONAL,
 )
 def nonstandard_section_title(report, options):
-    """A section title differs from the wording of the national format.
+    """部分标题与国家格式规定的文字不一致。
 
-    What it checks:
-    Each section title against the official title (punctuation and width differences such as
-    、/， or （）/() are ignored). Titles that only match by similarity are reported; known
-    variants seen in real reports (for example 政府信息公开行政复议和行政诉讼情况) are accepted
-    unless ``allow-aliases`` is false.
+    检查内容：
+    每个部分标题与规定的标题比较（忽略标点和全角半角的差别，如 、/， 或 （）/()）。只能按相似度
+    匹配的标题报告；实际报告中常见的已知写法（例如政府信息公开行政复议和行政诉讼情况）接受，
+    除非 ``allow-aliases`` 设为 false。
 
-    Why:
-    国办公开办函〔2021〕30号 asks organs to follow the unified format strictly; local wording
-    makes reports harder to find, compare and evaluate automatically.
+    原因：
+    国办公开办函〔2021〕30号要求各机关严格按照统一格式；自行改写的标题使报告更难查找、比较和
+    自动评估。
 
-    Failing example:
+    错误示例：
     五、存在问题和下步改进情况
 
-    Passing example:
+    正确示例：
     五、存在的主要问题及改进情况
 
-    Options:
-    allow-aliases (bool, default true): accept documented variants of the titles.
+    选项：
+    allow-aliases（bool，默认 true）：接受已记录的标题别称。
     """
     for section in [*report.sections, *report.duplicate_sections]:
         if section.match == "official":
@@ -167,27 +161,26 @@ _NOTHING = {"无", "暂无", "没有", "无此项", "无相关情况", "略"}
 
 @rule("GOV204", "empty-section", "部分没有内容，或第五部分只写了「无」", "warning", templates=templates.NATIONAL)
 def empty_section(report, options):
-    """A section has no content, or section 五 only says 无.
+    """部分没有内容，或第五部分只写了「无」。
 
-    What it checks:
-    That every section has text after its title, and that section 五 (存在的主要问题及改进情况)
-    says more than 无/暂无. Section 六 may legitimately say 无 (nothing else to report).
+    检查内容：
+    每个部分的标题之后都有文字，第五部分（存在的主要问题及改进情况）不只是写「无」或「暂无」。
+    第六部分可以写「无」（没有其他需要报告的事项）。
 
-    Why:
-    条例 第五十条 requires the report to state its main problems and improvements; 国办公开办函
-    〔2021〕30号 names "敷衍塞责" as a ground for accountability, and evaluators treat an empty
-    part 五 as a missing item.
+    原因：
+    条例第五十条要求年度报告说明存在的主要问题及改进情况；国办公开办函〔2021〕30号把「敷衍塞责」
+    列为追责情形，评估机构把空的第五部分视为缺项。
 
-    Failing example:
+    错误示例：
     五、存在的主要问题及改进情况
     无。
 
-    Passing example:
+    正确示例：
     五、存在的主要问题及改进情况
     （一）存在的主要问题：政策解读形式较单一……（二）改进措施：……
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for section in report.sections:
         spec = SECTIONS[section.number - 1]
@@ -208,26 +201,24 @@ _STYLE_FORMS = {
 
 @rule("GOV205", "heading-numbering", "小标题编号跳号、重复，或部分内出现一级编号", "warning", templates=templates.NATIONAL)
 def heading_numbering(report, options):
-    """Sub-heading numbers inside a section skip, repeat, or use top-level numerals.
+    """小标题编号跳号、重复，或部分内出现一级编号。
 
-    What it checks:
-    In sections 一, 五 and 六, numbered sub-headings ((一)…, 1.…, (1)…) must count up by one
-    at each level (a lower level restarts under each higher-level heading). A top-level
-    numeral (一、) inside a section is reported too, because it reads as a new section.
+    检查内容：
+    在第一、第五和第六部分中，带编号的小标题（（一）…、1.…、(1)…）在每一级都必须逐一递增（下一级
+    在每个上一级标题下重新编号）。部分内出现一级编号（一、）也报告，因为它读起来像新的部分。
 
-    Why:
-    The format numbers the six parts 一 to 六; sub-items use (一), 1. and (1). Gaps show that
-    an item was deleted (or copied from another report) without renumbering, and top-level
-    numerals inside a section make the report's structure ambiguous to readers and tools.
+    原因：
+    格式把六个部分编为一至六；分项用（一）、1. 和 (1)。跳号说明某一项被删除（或从别的报告复制）
+    而没有重新编号；部分内的一级编号使报告结构对读者和工具都含混不清。
 
-    Failing example:
-    （五）政府信息公开平台建设 … （七）加强政府信息公开监督   (（六） is missing)
+    错误示例：
+    （五）政府信息公开平台建设 … （七）加强政府信息公开监督   （缺少（六））
 
-    Passing example:
+    正确示例：
     （五）政府信息公开平台建设 … （六）加强政府信息公开监督
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for section in report.sections:
         stack: list[list] = []  # [style, last number]
@@ -262,24 +253,23 @@ def heading_numbering(report, options):
 
 @rule("GOV206", "part-count-mismatch", "引言所说的部分数与实际部分数不符", "warning", templates=templates.NATIONAL)
 def part_count_mismatch(report, options):
-    """The introduction's "由…N部分组成" disagrees with the sections present.
+    """引言所说的部分数与实际部分数不符。
 
-    What it checks:
-    If the introduction says the report consists of N parts (由…六部分组成, 共分6个部分), that
-    N equals the number of sections found.
+    检查内容：
+    如果引言说报告由N个部分组成（由…六部分组成、共分6个部分），N应等于找到的部分数。
 
-    Why:
-    A report that announces six parts but contains five (a real case omitted 行政复议) shows an
-    item was deleted; 国办公开办函〔2021〕30号 says the content "不能遗漏".
+    原因：
+    声称六个部分、实际只有五个部分的报告（真实案例中缺了行政复议）说明删掉了某一项；国办公开办函
+    〔2021〕30号要求内容「不能遗漏」。
 
-    Failing example:
-    本报告由总体情况……等六部分组成。 (but section 四 is missing)
+    错误示例：
+    本报告由总体情况……等六部分组成。（但缺少第四部分）
 
-    Passing example:
-    本报告由总体情况……等六部分组成。 (and all six sections follow)
+    正确示例：
+    本报告由总体情况……等六部分组成。（后面六个部分齐全）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     stated = report.part_count
     if stated is None or stated.value is None or not report.sections:
@@ -320,31 +310,29 @@ def _title_ok(compact: str) -> bool:
     options=[Option("require-title", "bool", True, "Report a report that has no title line at all.")],
 )
 def title_format(report, options):
-    """The report has no title, or its title is not "<body><year>年政府信息公开工作年度报告".
+    """缺少标题，或标题不是「<机关名称><年份>年政府信息公开工作年度报告」。
 
-    What it checks:
-    The title line (before section 一, possibly split over two lines, or the page's
-    标题 field in crawler text) must name the issuing body, the year and the report:
-    <issuing body><year>年政府信息公开工作年度报告, or with the year first
-    (<year>年<issuing body>政府信息公开工作年度报告, as Shanghai titles its reports), or with the
-    year in parentheses after the name (<issuing body>政府信息公开工作年度报告（<year>年）).
-    年度 instead of 年 and a short note in parentheses after the title (（全文）) are accepted.
-    A sentence of the introduction that merely mentions the report name is not a title.
+    检查内容：
+    标题行（第一部分之前，可能分为两行，或爬虫文本中页面的「标题」字段）必须写明发布机关、年份
+    和报告名称：<发布机关><年份>年政府信息公开工作年度报告，或年份在前
+    （<年份>年<发布机关>政府信息公开工作年度报告，上海的报告这样命名），或年份在名称后的括号中
+    （<发布机关>政府信息公开工作年度报告（<年份>年））。用「年度」代替「年」、标题后带简短括注
+    （（全文））都接受。引言中只是提到报告名称的句子不算标题。
 
-    Why:
-    国办公开办函〔2019〕60号 and 〔2021〕30号 name the document 政府信息公开工作年度报告; a uniform
-    title with the body and the year lets the public and evaluators find and tell apart the
-    reports of thousands of organs. Titles without 工作 or without the year are common errors.
+    原因：
+    国办公开办函〔2019〕60号和〔2021〕30号把文件称为政府信息公开工作年度报告；统一的、含机关和
+    年份的标题使公众和评估机构能在成千上万个机关的报告中找到并区分它们。漏掉「工作」或年份是
+    常见错误。
 
-    Failing example:
+    错误示例：
     秦皇岛市某乡人民政府2020年政府信息公开年度报告
 
-    Passing example:
-    秦皇岛市某乡人民政府2020年政府信息公开工作年度报告; 2020年某市人民政府办公厅政府信息公开工作年度报告
+    正确示例：
+    秦皇岛市某乡人民政府2020年政府信息公开工作年度报告；2020年某市人民政府办公厅政府信息公开工作年度报告
 
-    Options:
-    require-title (bool, default true): report a report with no title line at all; turn it
-    off for text extracted from pages that keep the title outside the article body.
+    选项：
+    require-title（bool，默认 true）：完全没有标题行的报告也报告；检查从页面提取、标题不在正文中的
+    文本时关闭。
     """
     if report.title is None:
         if options["require-title"] and report.has_report_content:
@@ -366,32 +354,29 @@ def title_format(report, options):
 
 @rule("GOV208", "missing-fee-statement", "2021年格式报告未说明信息处理费收取情况", "warning", templates=templates.NATIONAL)
 def missing_fee_statement(report, options):
-    """A 2021-format report does not say what 信息处理费 it charged.
+    """2021年格式报告未说明信息处理费收取情况。
 
-    What it checks:
-    For reports in the 2021 format (or for 2021 and later when the format cannot be
-    determined): a sentence stating the information processing fees charged, or that none
-    were charged, usually in section 六. Reports word it in many ways, all accepted:
-    未收取信息处理费, 未收取信息公开处理费, 没有收取信息处理费, 未发生政府信息公开收费事项,
-    未收取任何费用, 信息处理费0元, 收取信息处理费共计400元. Only a statement about fees
-    charged counts: the title of the fee regulation (《政府信息公开信息处理费管理办法》), a
-    topic heading (（一）信息处理费收取情况) or other fees (行政事业性收费) do not.
+    检查内容：
+    对2021年格式的报告（格式无法判断时为2021年度及以后的报告）：是否有一句话说明收取的信息处理费，
+    或说明没有收取，通常在第六部分。报告的写法很多，都接受：未收取信息处理费、未收取信息公开处理费、
+    没有收取信息处理费、未发生政府信息公开收费事项、未收取任何费用、信息处理费0元、收取信息处理费
+    共计400元。只有关于实际收费的说明才算：收费办法的名称（《政府信息公开信息处理费管理办法》）、
+    小标题（（一）信息处理费收取情况）或其他费用（行政事业性收费）都不算。
 
-    Why:
-    The 2021 format asks section 六 to report the 信息处理费 collected under 《政府信息公开信息
-    处理费管理办法》 (国办函〔2020〕109号); evaluators check for the statement even when no fee
-    was charged.
+    原因：
+    2021年格式要求第六部分报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取
+    信息处理费的情况；即使没有收费，评估机构也检查是否有这一说明。
 
-    Failing example:
+    错误示例：
     六、其他需要报告的事项
     无。
 
-    Passing example:
+    正确示例：
     六、其他需要报告的事项
     本年度未收取政府信息公开信息处理费。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     uses_2021 = report.template == "2021" or (report.template == "unknown" and (report.year or 0) >= 2021)
     if not uses_2021 or report.fee_statement is not None or not report.has_report_content:

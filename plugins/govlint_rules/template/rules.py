@@ -23,30 +23,28 @@ def _expected_format(report) -> str | None:
 
 @rule("GOV101", "template-year-mismatch", "报告年度与所用格式不符", "error", templates=(templates.FORMAT_2019, templates.FORMAT_2021, templates.LEGACY))
 def template_year_mismatch(report, options):
-    """The report uses the 2019 format for 2021 or later, or the 2021 format for 2019–2020.
+    """报告年度与所用格式不符：2021年及以后的报告用了2019年格式，或2019–2020年度的报告用了2021年格式。
 
-    What it checks:
-    The report year (from the title, the statistics period or the introduction) against the
-    format its tables follow: report years 2019–2020 use the 2019 format
-    (国办公开办函〔2019〕60号), 2021 and later the revised format (国办公开办函〔2021〕30号).
-    The format is recognised by labels of its tables that exist in only one of them (本年新制作数量
-    vs 本年制发件数, 上一年项目数量 vs 本年处理决定数量, 第二十条第（九）项 …); a 2019 or later
-    report in the pre-2019 layout (the old statistics table 指标名称 | 计量单位 | 本年度 | 历年累计)
-    is reported too.
+    检查内容：
+    报告年度（取自标题、统计期限或引言）与表格所用格式的对应关系：2019–2020年度报告用2019年格式
+    （国办公开办函〔2019〕60号），2021年度及以后用修订后的格式（国办公开办函〔2021〕30号）。格式
+    按只在其中一种格式中出现的表格标签识别（本年新制作数量与本年制发件数、上一年项目数量与本年
+    处理决定数量、第二十条第（九）项 …）；2019年度及以后的报告用了2019年以前的版式（旧统计表
+    指标名称 | 计量单位 | 本年度 | 历年累计）也报告。
 
-    Why:
-    条例 第五十条 says the national format is updated from time to time and must be used;
-    the 2021 format changed the tables of section 二 and 三. A 2021+ report in the old format
-    omits required data (本年废止件数, 现行有效件数, 本年收费金额) and cannot be compared.
+    原因：
+    条例第五十条规定年度报告格式由国务院办公厅政府信息公开工作主管部门适时更新并应当使用；2021年
+    格式修改了第二、第三部分的表格。2021年及以后的报告用旧格式，就缺少规定的数据（本年废止件数、
+    现行有效件数、本年收费金额），也无法比较。
 
-    Failing example:
-    （a 2023 report）第二十条第（一）项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量
+    错误示例：
+    （2023年度报告）第二十条第（一）项 信息内容 本年新制作数量 本年新公开数量 对外公开总数量
 
-    Passing example:
-    （a 2023 report）第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数
+    正确示例：
+    （2023年度报告）第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.year is None:
         return
@@ -68,26 +66,24 @@ def template_year_mismatch(report, options):
 
 @rule("GOV102", "template-mixed", "同一报告混用两种格式的标签", "warning", templates=templates.NATIONAL)
 def template_mixed(report, options):
-    """Labels of both national formats occur in one report.
+    """同一报告中出现两种国家格式的标签。
 
-    What it checks:
-    Whether the report contains labels that exist only in the 2019 format and labels that
-    exist only in the 2021 format (for example the 2021 columns of 第二十条第（一）项 with the
-    2019 第二十条第（九）项 procurement table still attached).
+    检查内容：
+    报告是否既有只存在于2019年格式的标签，又有只存在于2021年格式的标签（例如第二十条第（一）项
+    用了2021年的列，却还附着2019年的第二十条第（九）项政府集中采购表）。
 
-    Why:
-    A half-updated template shows the tables were copied from an old report and edited by
-    hand; some required rows or columns are then usually missing or mislabelled
-    (国办公开办函〔2021〕30号: "严格按照格式").
+    原因：
+    只更新了一半的模板说明表格是从旧报告复制后手工修改的，通常有规定的行或列缺失或标错
+    （国办公开办函〔2021〕30号：「严格按照格式」）。
 
-    Failing example:
+    错误示例：
     第二十条第（一）项 … 本年制发件数 … 第二十条第（九）项 … 采购总金额
 
-    Passing example:
+    正确示例：
     第二十条第（一）项 … 本年制发件数 … 第二十条第（八）项 … 本年收费金额（单位：万元）
 
-    Options:
-    None.
+    选项：
+    无。
     """
     old = [e for e in report.template_evidence if e.template == "2019"]
     new = [e for e in report.template_evidence if e.template == "2021"]
@@ -102,28 +98,25 @@ def template_mixed(report, options):
 
 @rule("GOV103", "nonstandard-label", "表格标题、行或列标签与格式规定的文字不一致", "warning", templates=templates.NATIONAL)
 def nonstandard_label(report, options):
-    """A table caption, row label or column label differs from the official wording.
+    """表格标题、行标签或列标签与格式规定的文字不一致。
 
-    What it checks:
-    Every caption (第二十条第（一）项 …), row label and column label of the tables in sections
-    二 and 三 against the format's wording, ignoring punctuation, brackets, width and spaces.
-    Labels matched only by similarity (typos, local wording) and column titles that cannot be
-    found are reported; the table is still read using the matched labels. A table's header is
-    reported once, naming every column title that differs or is missing.
+    检查内容：
+    第二、第三部分表格的每个标题（第二十条第（一）项 …）、行标签和列标签与格式规定的文字比较，
+    忽略标点、括号、全角半角和空格。只能按相似度匹配的标签（错别字、本地说法）和找不到的列标题
+    都报告；表格仍按匹配到的标签读取。一张表的表头报告一次，列出所有不一致或缺失的列标题。
 
-    Why:
-    The format fixes the labels so that every report can be read the same way (国办公开办函
-    〔2021〕30号). A changed label may also change the meaning of the row: ``规范性文件`` is not
-    ``行政规范性文件``.
+    原因：
+    格式规定了标签，以便每份报告都能按同样的方式阅读（国办公开办函〔2021〕30号）。改动的标签还可能
+    改变该行的含义：``规范性文件`` 不等于 ``行政规范性文件``。
 
-    Failing example:
+    错误示例：
     2.其他法律行政止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
-    Passing example:
+    正确示例：
     2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0
 
-    Options:
-    None.
+    选项：
+    无。
     """
     allowed = report.allowances  # wordings an enabled province pack prescribes (武汉's header)
     for table in report.tables.all():
@@ -163,27 +156,26 @@ def _header_problem(table, allowed) -> Violation | None:
 
 @rule("GOV104", "missing-table", "缺少格式规定的统计表", "error", templates=templates.NATIONAL)
 def missing_table(report, options):
-    """A statistical table of the format is missing.
+    """缺少格式规定的统计表。
 
-    What it checks:
-    That section 二 contains every 第二十条 table of the report's format (2019: （一）（五）（六）
-    （八）（九）; 2021: （一）（五）（六）（八）), and that sections 三 and 四 contain their tables.
-    A missing section is reported by GOV201 instead.
+    检查内容：
+    第二部分包含报告所用格式的每一张第二十条统计表（2019年格式：（一）（五）（六）（八）（九）；
+    2021年格式：（一）（五）（六）（八）），第三、第四部分包含各自的表格。整个部分缺失的由 GOV201
+    报告。
 
-    Why:
-    条例 第五十条 requires the report to state its proactive disclosure, the applications it
-    received and handled, and the administrative reconsideration and litigation cases; the
-    format fixes these as tables, and "不能遗漏" (国办公开办函〔2021〕30号).
+    原因：
+    条例第五十条要求年度报告说明主动公开、收到和处理申请、行政复议和行政诉讼的情况；格式把这些
+    规定为表格，并且「不能遗漏」（国办公开办函〔2021〕30号）。
 
-    Failing example:
+    错误示例：
     三、收到和处理政府信息公开申请情况
-    本年度共收到申请12件，均已按期答复。   (no table)
+    本年度共收到申请12件，均已按期答复。   （没有表格）
 
-    Passing example:
-    三、收到和处理政府信息公开申请情况 followed by the 25-row table of the format
+    正确示例：
+    三、收到和处理政府信息公开申请情况，后接格式规定的25行表格
 
-    Options:
-    None.
+    选项：
+    无。
     """
     fmt = _expected_format(report)
     if fmt is None:
@@ -204,24 +196,24 @@ def missing_table(report, options):
 
 @rule("GOV105", "missing-row", "统计表缺少格式规定的行", "error", templates=templates.NATIONAL)
 def missing_row(report, options):
-    """A row of a statistical table is missing.
+    """统计表缺少格式规定的行。
 
-    What it checks:
-    Every row of the format's tables (for example the five sub-items of （五）不予处理, or the
-    three sub-items of the 2021 （六）其他处理) must be present, even when its values are 0.
+    检查内容：
+    格式规定的表格的每一行（例如（五）不予处理的5个分项，或2021年格式（六）其他处理的3个分项）
+    都必须列出，数值为0也要列出。
 
-    Why:
-    Dropping zero rows ("应报尽报") hides which categories were considered and breaks the
-    fixed layout readers and evaluators rely on; provincial notices forbid "擅自删减报告事项".
+    原因：
+    删去为0的行（「应报尽报」）就看不出考虑过哪些类别，也破坏了读者和评估机构依赖的固定版式；
+    各省的通知禁止「擅自删减报告事项」。
 
-    Failing example:
+    错误示例：
     （五）不予处理 1.信访举报投诉类申请 … 2.重复申请 … 3.要求提供公开出版物 … （六）其他处理 …
 
-    Passing example:
+    正确示例：
     … 3.要求提供公开出版物 … 4.无正当理由大量反复申请 … 5.要求行政机关确认或重新出具已获取信息 …
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.allowances.supersedes("GOV105"):
         return  # a province pack's complete-rows rule reports these rows with its own basis
@@ -275,27 +267,26 @@ def _missing_other_items(report):
 
 @rule("GOV106", "unexpected-row", "统计表中有格式之外的行", "warning", templates=templates.NATIONAL)
 def unexpected_row(report, options):
-    """A labelled row that the format does not have appears in a table.
+    """统计表中有格式之外的带标签的行。
 
-    What it checks:
-    Text followed by numbers inside a table that matches none of the format's row labels,
-    for example a province's additional row (其他主动公开文件) or a subtotal row.
+    检查内容：
+    表格中后面跟着数字、但与格式的任何行标签都不匹配的文字，例如某省增加的行（其他主动公开文件）
+    或小计行。
 
-    Why:
-    Extra rows change the layout fixed by the format; sums taken by readers and tools may
-    include them twice. Province-specific rows belong to a province rule pack, which can
-    allow them.
+    原因：
+    多出的行改变了格式规定的版式；读者和工具求和时可能把它们重复计算。省里特有的行应由该省的
+    规则包处理，规则包可以允许这些行。
 
-    Failing example:
+    错误示例：
     规章 | 0 | 0 | 0
     其他主动公开文件 | 3 | 0 | 12
 
-    Passing example:
+    正确示例：
     规章 | 0 | 0 | 0
     行政规范性文件 | 3 | 0 | 12
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for table in report.tables.all():
         for row in table.extra_rows:
@@ -307,25 +298,24 @@ def unexpected_row(report, options):
 
 @rule("GOV107", "template-unknown", "无法判断报告使用的格式", "warning", templates=(templates.UNKNOWN,))
 def template_unknown(report, options):
-    """The format of the report cannot be determined.
+    """无法判断报告使用的格式。
 
-    What it checks:
-    Whether the tables contain any label that exists in only one of the two national formats
-    (domain signals such as 本年新制作数量, 本年制发件数, 本年处理决定数量, 采购总金额). Reports
-    for 2018 and earlier (free-form, before the national format) are not reported.
+    检查内容：
+    表格中是否有只存在于两种国家格式之一的标签（如本年新制作数量、本年制发件数、本年处理决定数量、
+    采购总金额）。2018年度及以前的报告（国家统一格式之前，格式不固定）不报告。
 
-    Why:
-    Without the format, govlint cannot tell which rows and columns the tables must have, and
-    the report is likely missing its section-二 tables altogether.
+    原因：
+    不知道格式，govlint 就无法判断表格应有哪些行和列，而且这样的报告很可能整个缺少第二部分的
+    表格。
 
-    Failing example:
-    二、主动公开政府信息情况 全年公开信息120条。   (no table)
+    错误示例：
+    二、主动公开政府信息情况 全年公开信息120条。   （没有表格）
 
-    Passing example:
+    正确示例：
     二、主动公开政府信息情况 第二十条第（一）项 信息内容 本年制发件数 …
 
-    Options:
-    None.
+    选项：
+    无。
     """
     if report.year is not None and templates.expected_template(report.year) == "legacy":
         return  # free-form reports of 2018 and earlier predate the national format

@@ -44,36 +44,30 @@ _EXCESS_STILL_WRONG = frozenset({"pending", "sentence-start"})
 
 @rule("GOV701", "list-sum-mismatch", "分项列举之和与所述总数不符", "warning")
 def list_sum_mismatch(report, options):
-    """The items of an itemised list do not add up to the total stated before it.
+    """分项列举之和与前面所述的总数不符。
 
-    What it checks:
-    A total followed by 其中/包括/分别为 and items with the same measure word, up to the end
-    of the sentence: ``政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，
-    尚未审结37件``. The items are summed and compared with the total. A list with 其中 may
-    name only the main parts of its total ("among them"), so a shortfall is reported only when
-    the list is closed by a residual item (其他…, 其余…) that makes it a partition and the
-    paragraph does not say that part of the total is still being handled (结转, 顺延, 正在办理);
-    items that add up to *more* than their total are always reported. Nothing is said when an item is not a
-    plain ``label + number`` (``15条共230次``, text after a number, a label with digits), when
-    the list ends with 等, when an item uses another measure word (条 and 次), when a number is
-    approximate (余, 近, 超), when an item is a topic across the others or another measure
-    (涉及…, 办结…), when a 其中 opens another list inside the list, when the first or last items
-    alone make up the total (the others break it down a second time: by applicant, then by
-    channel), or when the list has one item.
+    检查内容：
+    一个总数后接「其中/包括/分别为」和量词相同的分项，直到句末：``政府信息公开行政复议351件，其中结果
+    维持72件，结果纠正64件，其他结果178件，尚未审结37件``。各分项相加后与总数比较。带「其中」的列举可能
+    只列出总数的主要部分，因此分项之和小于总数时，只有列举以兜底项（其他…、其余…）结束、构成完整划分，
+    并且该段没有说明部分仍在办理（结转、顺延、正在办理）时才报告；分项之和*大于*总数的总是报告。以下
+    情况不判断：某分项不是单纯的「标签 + 数字」（``15条共230次``、数字后还有文字、标签含数字）、列举以
+    「等」结束、某分项使用其他量词（条与次）、数字是约数（余、近、超）、某分项是跨越其他分项的主题或另一
+    口径（涉及…、办结…）、列举中的「其中」又开启一个列举、开头或末尾的几项单独就构成总数（其余各项是
+    第二次细分：先按申请人，再按渠道），或列举只有一项。
 
-    Why:
-    A total that its own breakdown contradicts is an arithmetic error in the published text
-    (国办公开办函〔2021〕30号: 发布内容不准确), the kind evaluators find by hand: in one sample of 20
-    reports, five had such a list.
+    原因：
+    总数与自己的细分矛盾是发布文字中的计算错误（国办公开办函〔2021〕30号：发布内容不准确），评估机构
+    手工就能发现：在20份报告的一个样本中，有5份有这样的列举。
 
-    Failing example:
+    错误示例：
     全年公开政府信息520条，其中机构职能类120条，政策文件类180条，其他信息200条。
 
-    Passing example:
+    正确示例：
     全年公开政府信息520条，其中机构职能类120条，政策文件类180条，其他信息220条。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for found in report.prose.lists:
         total = found.total
@@ -99,29 +93,26 @@ def list_sum_mismatch(report, options):
 
 @rule("GOV702", "completed-exceeds-received", "同一句中办结（答复）数大于受理（收到）数", "warning")
 def completed_exceeds_received(report, options):
-    """A completed count is larger than the received count of the clause just before it.
+    """办结数大于紧邻其前所述的受理数。
 
-    What it checks:
-    A clause that receives (受理, 收到, 接收, 新收, 接到, 登记) a number of things followed directly
-    by a clause that completes them (办结, 答复, 回复, 办理完毕 …): ``受理审批事项86件，办结168件``.
-    The completed count may not exceed the received one. Nothing is said when the paragraph
-    counts last year's backlog (结转, 上年, 累计, 含, 包括 …), when the completing clause names
-    another object, another period (截至, 季度, two years), a subset (其中), or a number is
-    approximate.
+    检查内容：
+    一个受理（受理、收到、接收、新收、接到、登记）若干事项的分句，紧接着一个办结这些事项（办结、答复、
+    回复、办理完毕 …）的分句：``受理审批事项86件，办结168件``。办结数不能超过受理数。以下情况不判断：
+    该段计入了上年积存（结转、上年、累计、含、包括 …）、办结分句说的是另一对象、另一期间（截至、季度、
+    两年）、部分（其中），或数字是约数。
 
-    Why:
-    More completed than received in the same statement is impossible without a backlog; when
-    the sentence names none, one of the two figures is wrong (often a digit slip or a figure
-    copied from another year).
+    原因：
+    同一句中办结比受理多，没有积存就不可能；句中没有说明积存时，两个数字必有一个有误（常是数位错误或
+    抄了其他年份的数字）。
 
-    Failing example:
+    错误示例：
     全年共受理审批事项86件，办结168件，办结率100%。
 
-    Passing example:
+    正确示例：
     全年共受理审批事项186件，办结168件（含上年结转12件）。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for flow in report.prose.flows:
         if flow.qualifiers or flow.completed.value <= flow.received.value:
@@ -144,29 +135,26 @@ def _percent_ok(percentage, count: float, base: float) -> bool:
 
 @rule("GOV703", "percentage-mismatch", "百分比与其数量、基数不符", "warning")
 def percentage_mismatch(report, options):
-    """A percentage written after an item does not match the item's count and the total.
+    """分项后所写的百分比与该项数量和总数不符。
 
-    What it checks:
-    Percentages written after the items of an itemised list (``其中予以公开30件，占46.88%``,
-    ``不予公开20件（1.68%）``) against count ÷ base. The base is the total stated before the
-    list; when the list states none (``其中，予以公开及部分公开208件（17.46%），…`` after a
-    sentence without a figure), it is the sum of the items, but only if at least two of the
-    list's percentages agree with that sum. A difference below one unit of the last written
-    digit (rounding or truncation) or below 0.1 percentage points is tolerated. Lists whose
-    numbers are approximate or whose items use another measure word are skipped.
+    检查内容：
+    分项列举中各分项后写的百分比（``其中予以公开30件，占46.88%``、``不予公开20件（1.68%）``）与
+    「数量 ÷ 基数」比较。基数是列举前所述的总数；列举前没有总数时（在没有数字的句子后写
+    ``其中，予以公开及部分公开208件（17.46%），…``），基数为各分项之和，但要求列举中至少有两个百分比
+    与这个和相符。与最后一位有效数字相差不到一个单位（四舍五入或截断）或相差不到0.1个百分点的，容许。
+    数字为约数或分项使用其他量词的列举跳过。
 
-    Why:
-    A percentage that its own figures contradict is a calculation or copying error in the
-    published text; readers check shares against counts first.
+    原因：
+    与自身数字矛盾的百分比是发布文字中的计算或抄写错误；读者首先就会用数量核对占比。
 
-    Failing example:
+    错误示例：
     收到政府信息公开申请64件，其中予以公开30件，占56.88%。
 
-    Passing example:
+    正确示例：
     收到政府信息公开申请64件，其中予以公开30件，占46.88%。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for found in report.prose.lists:
         if {"approximate", "mixed-units"} & set(found.qualifiers):
@@ -200,26 +188,24 @@ def percentage_mismatch(report, options):
 
 @rule("GOV704", "missing-number", "量词前缺少数字（并列各项都有数字）", "warning")
 def missing_number(report, options):
-    """A measure word follows a noun with no number, where the next items of the list have one.
+    """名词后直接跟量词而没有数字，而列举中的相邻分项有数字。
 
-    What it checks:
-    An item of a list written ``noun + 条/件/次/个/篇`` with no number, directly beside an item
-    of the same list with a number and the same measure word: ``全年公开行政许可结果条、处罚
-    结果52条``. Words that end in a measure word (文件, 案件, 条件, 头条, 人次, 层次, 批次 …) and
-    quantities written in words (一条, 每件, 首次, 整个) are not items without a number.
+    检查内容：
+    列举中写成「名词 + 条/件/次/个/篇」而没有数字的分项，紧挨着同一列举中有数字、量词相同的分项：
+    ``全年公开行政许可结果条、处罚结果52条``。以量词结尾的词（文件、案件、条件、头条、人次、层次、批次 …）
+    和用文字表示的数量（一条、每件、首次、整个）不算缺数字的分项。
 
-    Why:
-    The number was deleted or never filled in (a template whose figure was left blank): the
-    published text states nothing for that item.
+    原因：
+    数字被删除了或一直没有填（模板中的数字留空）：发布的文字对这一项什么也没说。
 
-    Failing example:
+    错误示例：
     全年公开行政许可结果条、行政处罚结果52条。
 
-    Passing example:
+    正确示例：
     全年公开行政许可结果36条、行政处罚结果52条。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for item in report.prose.uncounted:
         neighbour = item.neighbours[0]
@@ -253,28 +239,25 @@ def _sequence_problems(markers):
 
 @rule("GOV705", "enumeration-sequence", "正文列举序号（一是、二是…）跳号、重复或颠倒", "warning")
 def enumeration_sequence(report, options):
-    """An enumeration in the prose skips a number, repeats one or steps back.
+    """正文中的列举跳号、重复或倒退。
 
-    What it checks:
-    The markers 一是/二是…, 第一，/第二，…, ①②… and （一）/(1) written in the middle of a sentence,
-    taken in order within the text between two headings (a list restarts under each
-    sub-heading). Each must be the previous one plus one: ``一是…二是…三是…三是`` repeats,
-    ``一是…二是…四是`` skips. Sub-headings (（一） at a line start or after 。；：) are GOV205's. A
-    stretch in which a list starts more than once (一是 twice: two lists, or one nested in
-    another) or that does not start at 一 is not judged.
+    检查内容：
+    句中的序号「一是/二是…」「第一，/第二，…」「①②…」和「（一）/(1)」，在两个标题之间的文字中按顺序
+    取出（每个小标题下重新开始）。每个都必须是前一个加一：``一是…二是…三是…三是`` 是重复，
+    ``一是…二是…四是`` 是跳号。小标题（行首或「。；：」之后的（一））由 GOV205 检查。一段文字中列举开始
+    不止一次（两次「一是」：两个列举，或一个嵌套在另一个中），或不从一开始的，不判断。
 
-    Why:
-    A skipped or repeated number shows that an item was deleted, inserted or pasted from
-    another text without renumbering; readers take it for a missing item.
+    原因：
+    跳号或重复说明某一项被删除、插入或从其他文字粘贴过来而没有重新编号；读者会以为漏了一项。
 
-    Failing example:
+    错误示例：
     一是完善制度。二是加强培训。三是强化监督。三是做好解读。
 
-    Passing example:
+    正确示例：
     一是完善制度。二是加强培训。三是强化监督。四是做好解读。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     groups: dict[tuple[int, str], list] = {}
     for marker in report.prose.enumerations:
@@ -310,35 +293,29 @@ def _where(locale) -> str:
     ],
 )
 def foreign_place(report, options):
-    """A document or newspaper of another province or city is cited, as if it were the issuer's.
+    """引用了其他省份或城市的文件或报纸，仿佛是发布机关自己的。
 
-    What it checks:
-    Where the issuer is comes from its name (南通市崇川区人民政府办公室 → 江苏省南通市), else the
-    title, else the contact address; with no place there, or places of two provinces, nothing
-    is said. Titles in 《》 that start with a place (《浙江省政府信息公开申请办理规范》,
-    《中共杭州市委…》, 《杭州日报》) and name a document or a newspaper are compared with it: a
-    title of another province, or of another city of the issuer's province when the issuer is
-    a city or below it, is reported. The issuer's own province and city, national documents and
-    titles without a place are fine, and so is any sentence about another region on purpose
-    (对口支援, 协作, 借鉴…经验, 考察, 交流, 长三角, 跨省通办 …). With ``place-names``, place names
-    written in full in the prose (浙江省, 杭州市) are judged the same way; bare names are much
-    weaker evidence (a report may mention other places for many reasons), so that is off by
-    default.
+    检查内容：
+    发布机关所在地取自其名称（南通市崇川区人民政府办公室 → 江苏省南通市），没有时取自标题，再没有时取自
+    联系地址；都没有地名，或涉及两个省份时，不判断。《》中以地名开头、指文件或报纸的标题
+    （《浙江省政府信息公开申请办理规范》《中共杭州市委…》《杭州日报》）与之比较：属于其他省份的，或发布
+    机关为市级及以下时属于本省其他城市的，报告此项。本省本市的、国家的和不含地名的标题都没有问题，有意
+    提到其他地区的句子（对口支援、协作、借鉴…经验、考察、交流、长三角、跨省通办 …）也没有问题。设置
+    ``place-names`` 后，正文中写全称的地名（浙江省、杭州市）也同样判断；单独的地名证据弱得多（报告可能因
+    各种原因提到其他地方），因此默认关闭。
 
-    Why:
-    A report that cites another province's rules or local newspaper as the basis of its own
-    work was copied from that region's report without being adapted (国办公开办函〔2021〕30号:
-    内容雷同、敷衍塞责).
+    原因：
+    把其他省份的规定或地方报纸当作本机关工作依据引用的报告，是从那个地区的报告照抄而没有改写
+    （国办公开办函〔2021〕30号：内容雷同、敷衍塞责）。
 
-    Failing example:
+    错误示例：
     福建省某县报告：严格执行《浙江省政府信息公开申请办理规范》，规范答复流程。
 
-    Passing example:
+    正确示例：
     福建省某县报告：严格执行《福建省政府信息公开申请办理规范》，规范答复流程。
 
-    Options:
-    place-names (bool, default false): also report place names of another province or city
-    written in full in the prose.
+    选项：
+    place-names（bool，默认 false）：正文中写全称的其他省份或城市的地名也报告。
     """
     prose = report.prose
     locale = prose.locale
@@ -375,28 +352,26 @@ _SOURCES = {"issuer": "发布机关名称", "title": "报告标题", "address": 
 
 @rule("GOV707", "unbalanced-marks", "书名号、括号重复或未闭合", "warning")
 def unbalanced_marks(report, options):
-    """A doubled opening mark (《《, （（), or a 《 or （ never closed within its paragraph.
+    """开标号重复（《《、（（），或「《」「（」在本段内没有闭合。
 
-    What it checks:
-    In the prose, an opening book-title mark or parenthesis written twice in a row, and an
-    opening mark with no closing mark before the end of its paragraph
-    (``请与本局办公室联系（联系地址：…``). A paragraph ends where a line ends with sentence
-    punctuation or the next starts with a heading number; lines of a PDF page wrapped in the
-    middle of a sentence are one paragraph, and a paragraph whose next one starts by closing
-    the mark is taken as cut at the wrong place (nothing is said). Tables are not checked.
+    检查内容：
+    正文中连续写了两次的书名号或括号开标号，以及直到本段结束都没有对应闭标号的开标号
+    （``请与本局办公室联系（联系地址：…``）。一行以句末标点结束或下一行以标题编号开始时，段落结束；
+    PDF 页面中在句子中间折行的多行算一段，如果下一段以闭标号开始，视为在错误位置断开（不判断）。
+    表格不检查。
 
-    Why:
-    Unbalanced marks leave the reader unsure where a title or an aside ends, and usually show
-    text deleted or pasted in a hurry (a contact detail cut off, a title pasted twice).
+    原因：
+    标号不配对使读者不清楚标题或插入语在哪里结束，通常说明文字是匆忙删改或粘贴的（联系方式被截断、
+    标题粘贴了两次）。
 
-    Failing example:
+    错误示例：
     根据《《福建省政务公开办法》要求编制本报告。
 
-    Passing example:
+    正确示例：
     根据《福建省政务公开办法》要求编制本报告。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for issue in report.prose.marks:
         if issue.kind == "doubled":
@@ -427,27 +402,24 @@ def _passages(repeats):
 
 @rule("GOV708", "repeated-sentence", "同一长句在报告中重复出现", "warning")
 def repeated_sentence(report, options):
-    """A sentence of 30 or more characters is written twice in the report.
+    """报告中有30字以上的句子出现两次。
 
-    What it checks:
-    Sentences of the prose (ending in 。！？), compared without spaces, punctuation and their
-    leading enumeration number (一是, （二）, 1.), that are at least 30 characters long. A repeat
-    of consecutive sentences is one finding (a copied passage). Headings, table labels and
-    navigation text carry no sentence punctuation and are not sentences.
+    检查内容：
+    正文中的句子（以。！？结束），去掉空格、标点和句首的列举序号（一是、（二）、1.）后比较，长度至少30字。
+    连续几句的重复算一条诊断（复制的段落）。标题、表格标签和导航文字没有句末标点，不算句子。
 
-    Why:
-    A long sentence written twice is text pasted into a second place (an improvement measure
-    copied into the overview, a paragraph pasted twice); 国办公开办函〔2021〕30号 names 内容雷同
-    as a defect of reports.
+    原因：
+    写了两遍的长句是被粘贴到第二处的文字（改进措施被复制到总体情况中、一段粘贴了两次）；国办公开办函
+    〔2021〕30号把内容雷同列为报告的缺陷。
 
-    Failing example:
+    错误示例：
     一是进一步加强政策解读工作，提升解读材料的针对性和可读性。…三是进一步加强政策解读工作，提升解读材料的针对性和可读性。
 
-    Passing example:
+    正确示例：
     一是进一步加强政策解读工作，提升解读材料的针对性和可读性。…三是强化监督考核，压实各单位的公开责任。
 
-    Options:
-    None.
+    选项：
+    无。
     """
     for passage in _passages(report.prose.repeats):
         _, _, repeat, index = passage[0]
