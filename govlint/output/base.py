@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from govlint.runner import RunResult
+    from govlint.diagnostics import Diagnostic
+    from govlint.results import FileResult, RunResult
 
 
 class Formatter:
@@ -14,10 +16,16 @@ class Formatter:
 
     ``machine_readable`` formats (JSON, SARIF) must not be mixed with other text on the same
     stream, so ``--statistics`` and ``--count`` go to stderr for them.
+
+    A ``streaming`` format writes each file's findings as soon as that file is done
+    (:meth:`write_findings`, called in path order, then once more per file for what the
+    cross-year stage adds) and nothing at the end; every other format is rendered once, at
+    the end, from the compact results (:meth:`render`).
     """
 
     name = ""
     machine_readable = False
+    streaming = False
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -25,6 +33,26 @@ class Formatter:
     def render(self, result: "RunResult") -> None:
         """Write ``result`` to the stream."""
         raise NotImplementedError
+
+    def write_findings(self, diagnostics: Sequence["Diagnostic"], file: "FileResult | None" = None) -> None:
+        """Write some findings of one file (streaming formats)."""
+        raise NotImplementedError
+
+
+class LineFormatter(Formatter):
+    """A streaming format that writes one line per finding (:meth:`line`)."""
+
+    streaming = True
+
+    def line(self, diagnostic: "Diagnostic") -> str:
+        """The finding's line, with its newline."""
+        raise NotImplementedError
+
+    def render(self, result: "RunResult") -> None:
+        self.write_findings(result.diagnostics)
+
+    def write_findings(self, diagnostics: Sequence["Diagnostic"], file: "FileResult | None" = None) -> None:
+        self.stream.write("".join(self.line(d) for d in diagnostics))
 
 
 def render_statistics(result: "RunResult", stream: TextIO) -> None:

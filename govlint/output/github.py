@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govlint.output.base import Formatter
+from govlint.output.base import LineFormatter
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,16 +15,14 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubFormatter(Formatter):
-    """``::error file=…,line=…,col=…,title=…::message``."""
+class GithubFormatter(LineFormatter):
+    """``::error file=…,line=…,col=…,title=…::message`` (streamed, like ``concise``)."""
 
     name = "github"
 
-    def render(self, result) -> None:
-        write = self.stream.write
-        for d in result.diagnostics:
-            props = [f"file={_escape_property(d.path)}", f"line={d.line}", f"col={d.column}"]
-            if d.end_line:
-                props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
-            props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
-            write(f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}')}\n")
+    def line(self, d) -> str:
+        props = [f"file={_escape_property(d.path)}", f"line={d.line}", f"col={d.column}"]
+        if d.end_line:
+            props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
+        props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
+        return f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}')}\n"

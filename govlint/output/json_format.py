@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from govlint.output.base import Formatter
+from govlint.output.base import Formatter, LineFormatter
 
 
 def diagnostic_to_dict(d) -> dict:
@@ -32,3 +32,13 @@ class JsonFormatter(Formatter):
         items = [diagnostic_to_dict(d) for d in result.diagnostics]
         json.dump(items, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
+
+
+class JsonLinesFormatter(LineFormatter):
+    """JSON Lines: one object per finding (the fields of ``json``'s), streamed as files are checked."""
+
+    name = "jsonl"
+    machine_readable = True
+
+    def line(self, d) -> str:
+        return json.dumps(diagnostic_to_dict(d), ensure_ascii=False) + "\n"

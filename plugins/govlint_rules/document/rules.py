@@ -26,36 +26,6 @@ def _expected_values(table) -> int:
     return len(table.columns) * len(table.rows) if table.key == "review_litigation" else len(table.columns)
 
 
-@rule("GOV001", "unreadable-file", "文件无法读取或解码", "error")
-def unreadable_file(report, options):
-    """The file cannot be read or decoded, so nothing in it was checked.
-
-    What it checks:
-    Emitted by the host when a file does not exist, cannot be opened, is not a regular file
-    (a FIFO, a device, a socket), is binary, is empty, exceeds a resource limit (size, a .docx
-    zip bomb, PDF pages or streams, HTML table spans), or is not Chinese text in UTF-8,
-    UTF-16 or GB18030/GBK (Shift-JIS, EUC-KR, double-encoded UTF-8, UTF-7, a BOM that
-    contradicts the content). Also when a reader, the parser or a rule raises on the file (an
-    internal error, naming the rule and its plugin): the file's other rules still run. The
-    run exits with code 2 and a one-line message on stderr names the file and the problem;
-    other files are still checked.
-
-    Why:
-    A report that cannot be read cannot be checked; a linter that skipped it silently would
-    let a broken publication pass as clean.
-
-    Failing example:
-    A Word binary saved with a .txt name, or an empty file ``report.txt``.
-
-    Passing example:
-    Any UTF-8 or GBK text file with the report's content.
-
-    Options:
-    None.
-    """
-    return ()
-
-
 @rule("GOV002", "not-a-report", "未找到年度报告的部分标题或统计表", "error")
 def not_a_report(report, options):
     """The file contains neither the sections nor the tables of an annual report.
@@ -389,7 +359,6 @@ def stray_table_values(report, options):
 
 RULES = [
     stray_table_values,
-    unreadable_file,
     not_a_report,
     legacy_encoding,
     table_unreadable,
