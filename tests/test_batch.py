@@ -146,3 +146,59 @@ def test_in_process_run_streams_through_the_cli(tmp_path: Path) -> None:
     one = run_cli(["check", "--isolated", "-j1", "--output-format", "github", str(tmp_path / "few")])
     two = run_cli(["check", "--isolated", "-j2", "--output-format", "github", str(tmp_path / "few")])
     assert one.stdout == two.stdout and one.stdout.count("::") >= 3
+
+
+class _Terminal:
+    """A stream that says it is a terminal (the progress line's condition)."""
+
+    def __init__(self, tty: bool = True) -> None:
+        self.text, self.tty = "", tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_line_only_on_a_terminal_for_more_than_ten_files() -> None:
+    from govlint.progress import Progress
+
+    assert not Progress.for_run(_Terminal(False), 500, quiet=False).enabled
+    assert not Progress.for_run(_Terminal(), 10, quiet=False).enabled
+    assert not Progress.for_run(_Terminal(), 500, quiet=True).enabled
+    terminal = _Terminal()
+    progress = Progress.for_run(terminal, 11, quiet=False)
+    assert progress.enabled
+    progress.advance("报告/第一个.txt")
+    assert terminal.text.startswith("\r已检查 1/11 个文件（") and "个/秒" in terminal.text
+    assert terminal.text.endswith("报告/第一个.txt\x1b[K")
+    progress.clear()
+    assert terminal.text.endswith("\r\x1b[K")
+
+
+def test_summary_line_counts_files_and_findings() -> None:
+    from govlint.diagnostics import Diagnostic, Severity
+    from govlint.results import Failure, FileResult, RunResult
+    from govlint.summary import summary_line
+
+    def finding(path: str, severity: Severity) -> Diagnostic:
+        return Diagnostic(path, 1, 1, "GOV301", "x", severity)
+
+    files = [FileResult("clean.txt"),
+             FileResult("bad.txt", [finding("bad.txt", Severity.ERROR), finding("bad.txt", Severity.WARNING)]),
+             FileResult("warn.txt", [finding("warn.txt", Severity.INFO)]),
+             FileResult("gone.txt", [finding("gone.txt", Severity.ERROR)], failures=[Failure("文件不存在")])]
+    line = summary_line(RunResult(files, HOST.registry, ["old.doc"]))
+    assert line == ("已检查 5 个文件：无问题 1，有错误 1，仅有警告或提示 1，无法读取 1，跳过 1；"
+                    "错误 2，警告 1，提示 1")
+
+
+def test_report_command_takes_jobs(tmp_path: Path) -> None:
+    write_reports(tmp_path / "some", 12)
+    page = tmp_path / "page.html"
+    outcome = run_cli(["report", "--isolated", "-j2", str(tmp_path / "some"), "-o", str(page)])
+    assert outcome.code == 2 and page.exists() and "12个文件" in outcome.stdout
