@@ -60,6 +60,7 @@ from govlint.model import (
     TextFact,
     YearMention,
 )
+from govlint.pairing import PairSummary
 from govlint.parser.normalize import label_key
 from govlint.rules import EVERY_REPORT, Option, ReportScope, Rule, rule
 
@@ -80,6 +81,7 @@ __all__ = [
     "Heading",
     "ISSUER_KINDS",
     "Option",
+    "PairSummary",
     "Period",
     "Problem",
     "ReadError",
