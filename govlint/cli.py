@@ -153,6 +153,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     """
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
+    from govlint.parallel import WorkerRecipe
     from govlint.runner import check as run_check
     from govlint.runner import collect_inputs
     from govlint.settings import CliOverrides, SettingsResolver
@@ -202,7 +203,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         formatter = resolve_formatter(formats[chosen])(stream)
         listener = _StreamingListener(formatter, quiet, stream is sys.stdout)
         try:
-            result = run_check(host, resolver, inputs, previous, jobs=jobs, listener=listener, skipped=skipped)
+            result = run_check(host, resolver, inputs, previous, jobs=jobs, listener=listener, skipped=skipped,
+                               recipe=WorkerRecipe(overrides, config_path, isolated))
         except KeyboardInterrupt:
             listener.progress.clear()
             raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
@@ -418,6 +420,7 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
     for ``check``.
     """
     from govlint.output.html_report import render_html
+    from govlint.parallel import WorkerRecipe
     from govlint.run_options import report_context, resolver_from_options
     from govlint.runner import check as run_check
     from govlint.runner import collect_inputs
@@ -431,7 +434,8 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
     previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
     _report_skipped(skipped)
     try:
-        result = run_check(host, resolver, inputs, previous, jobs=options["jobs"], skipped=skipped)
+        result = run_check(host, resolver, inputs, previous, jobs=options["jobs"], skipped=skipped,
+                           recipe=WorkerRecipe(resolver.cli, resolver.config_path, resolver.isolated))
     except KeyboardInterrupt:
         raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
     _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))

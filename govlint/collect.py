@@ -35,7 +35,7 @@ from govlint.discovery import Input, Skipped, real_path
 from govlint.host import Host
 from govlint.isolation import captured_output, guarded
 from govlint.pairing import PairSummary, YearIndex, pair_summary
-from govlint.parallel import check_in_pool, effective_jobs
+from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
 from govlint.results import Failure, FileResult, RunResult
 from govlint.settings import SettingsResolver
 from govlint.suppression import suppress, unused
@@ -60,11 +60,11 @@ def path_order(inputs: Sequence[Input]) -> list[int]:
 
 
 def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
-                 jobs: int | None) -> Iterator[Checked]:
+                 jobs: int | None, recipe: WorkerRecipe | None) -> Iterator[Checked]:
     ordered = [inputs[i] for i in order]
-    workers = effective_jobs(jobs, ordered)
+    workers = effective_jobs(jobs, ordered, recipe)
     if workers > 1:
-        yield from check_in_pool(host, resolver, ordered, workers)
+        yield from check_in_pool(host, resolver, ordered, workers, recipe)
         return
     for item in ordered:
         yield check_file(host, resolver, item)
@@ -155,20 +155,22 @@ def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Chec
 
 
 def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: Sequence[Input] = (), *,
-          jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = ()) -> RunResult:
+          jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = (),
+          recipe: WorkerRecipe | None = None) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
     Predecessors come from the same run (reports of consecutive years of one issuer) and
     from ``previous`` (reports read only as predecessors, never reported on). Previous
     reports that cannot be read are reported as errors like any other input. ``jobs``: worker
-    processes (``None``: one per CPU; 1: in-process). ``RunResult.files`` keeps the order of
+    processes (``None``: one per CPU; 1: in-process; ``recipe`` lets workers that cannot
+    inherit the host build it, see :mod:`govlint.parallel`). ``RunResult.files`` keeps the order of
     ``inputs``; the listener hears of them in path order.
     """
     listener = listener or Listener()
     order = path_order(inputs)
     listener.started(len(inputs))
     checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
-    for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs)):
+    for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
         checked[position] = done
         listener.file_checked(done.result)
     parsed, explicit, failed = _previous_stage(host, resolver, inputs, checked, previous)

@@ -202,3 +202,20 @@ def test_report_command_takes_jobs(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     outcome = run_cli(["report", "--isolated", "-j2", str(tmp_path / "some"), "-o", str(page)])
     assert outcome.code == 2 and page.exists() and "12个文件" in outcome.stdout
+
+
+def test_spawned_workers_build_the_host_from_the_recipe(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where ``fork`` does not exist (Windows), workers are spawned and build the host themselves."""
+    import govlint.parallel
+    from govlint.parallel import WorkerRecipe
+
+    write_reports(tmp_path, 10)
+    inputs = [Input(str(p), p) for p in sorted(tmp_path.iterdir())]
+    overrides = CliOverrides(ignore=("GOV501",))
+    resolver = SettingsResolver(HOST.registry, overrides, isolated=True)
+    in_process = check(HOST, resolver, inputs, jobs=1)
+    monkeypatch.setattr(govlint.parallel, "can_fork", lambda: False)
+    assert govlint.parallel.effective_jobs(2, inputs) == 1  # no recipe: in-process
+    spawned = check(HOST, resolver, inputs, jobs=2, recipe=WorkerRecipe(overrides, None, True))
+    assert spawned.diagnostics == in_process.diagnostics
+    assert "GOV501" not in {d.code for d in spawned.diagnostics} and "GOV602" in {d.code for d in spawned.diagnostics}
