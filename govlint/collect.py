@@ -34,7 +34,7 @@ from govlint.diagnostics import Diagnostic
 from govlint.discovery import Input, Skipped, real_path
 from govlint.host import Host
 from govlint.isolation import captured_output, guarded
-from govlint.pairing import PairSummary, YearIndex, pair_summary
+from govlint.pairing import PairSummary, YearIndex, identity_of, pair_summary
 from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
 from govlint.results import Failure, FileResult, RunResult
 from govlint.settings import SettingsResolver
@@ -98,8 +98,8 @@ def read_previous(host: Host, resolver: SettingsResolver, item: Input) -> tuple[
 
 
 def _previous_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], checked: list[Checked],
-                    previous: Sequence[Input]) -> tuple[list[PairSummary], list[PairSummary], list[FileResult]]:
-    """Read the ``--previous`` reports: ``(their summaries, the explicit ones, failed results)``.
+                    previous: Sequence[Input], index: YearIndex) -> tuple[list[tuple[int, PairSummary]], list[FileResult]]:
+    """Read and index the ``--previous`` reports: ``(the explicit ones as (id, summary), failed results)``.
 
     Previous reports are read even when no cross-year rule runs: an unreadable one is an
     error whatever the selection. A file that is also an input (``check DIR --previous
@@ -108,8 +108,8 @@ def _previous_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Inp
     """
     as_input = {_identity(item): i for i, item in enumerate(inputs) if _identity(item) is not None}
     seen: set[Path] = set()
-    parsed: list[PairSummary] = []
-    named: list[PairSummary] = []
+    parsed: list[tuple[int, PairSummary]] = []
+    named: list[tuple[int, PairSummary]] = []
     failed: list[FileResult] = []
     for item in previous:
         identity = _identity(item)
@@ -120,14 +120,16 @@ def _previous_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Inp
         if identity is not None and identity in as_input:
             summary = checked[as_input[identity]].summary
             if summary is not None:
-                named.append(summary)
+                named.append((as_input[identity], summary))
             continue
         summary, result = read_previous(host, resolver, item)
         if summary is not None:
-            parsed.append(summary)
+            ident = -1 - len(parsed)
+            index.add(ident, summary)
+            parsed.append((ident, identity_of(summary)))
         if result is not None:
             failed.append(result)
-    return parsed, named + parsed, failed
+    return named + parsed, failed
 
 
 def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Checked,
@@ -170,25 +172,27 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     order = path_order(inputs)
     listener.started(len(inputs))
     checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
-    for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
-        checked[position] = done
-        listener.file_checked(done.result)
-    parsed, explicit, failed = _previous_stage(host, resolver, inputs, checked, previous)
-    for result in failed:  # (an unreadable --previous report: after the checked files)
-        listener.file_checked(result)
     index = YearIndex()
-    for position in order:
-        if checked[position].summary is not None:
-            index.add(position, checked[position].summary)
-    for number, summary in enumerate(parsed):
-        index.add(-1 - number, summary)
-    for position in order:
-        done = checked[position]
-        if done.final:
-            continue
-        predecessor = index.previous_of(position, done.summary, explicit)
-        late = _pair_one(host, resolver, inputs[position], done, predecessor)
-        if late:
-            listener.late_findings(done.result, late)
+    try:
+        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
+            if done.summary is not None:  # the full summary goes to the index's store, out of memory
+                index.add(position, done.summary)
+                done.summary = identity_of(done.summary)
+            checked[position] = done
+            listener.file_checked(done.result)
+        explicit, failed = _previous_stage(host, resolver, inputs, checked, previous, index)
+        for result in failed:  # (an unreadable --previous report: after the checked files)
+            listener.file_checked(result)
+        for position in order:
+            done = checked[position]
+            if done.final:
+                continue
+            found = index.previous_of(position, done.summary, explicit)
+            predecessor = index.summary(found) if found is not None else None
+            late = _pair_one(host, resolver, inputs[position], done, predecessor)
+            if late:
+                listener.late_findings(done.result, late)
+    finally:
+        index.close()
     results = [c.result for c in checked]
     return RunResult(results + failed, host.registry, [s.display for s in skipped])

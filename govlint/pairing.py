@@ -99,35 +99,82 @@ def issuer_key(issuer: str | None) -> str | None:
     return label_key(issuer) or None
 
 
+class SummaryStore:
+    """Summaries kept out of memory: pickled into one temporary file, read back by id.
+
+    A run over ten thousand reports indexes ten thousand summaries, each holding three
+    sections of text; only the few that turn out to be predecessors are ever read again.
+    The file is created on the first summary and removed when the store is closed (or
+    garbage-collected).
+    """
+
+    def __init__(self) -> None:
+        self._file: Any = None
+        self._where: dict[int, tuple[int, int]] = {}
+
+    def put(self, ident: int, summary: PairSummary) -> None:
+        """Store ``summary`` under ``ident``."""
+        import pickle
+        import tempfile
+
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="govlint-pairs-")
+        data = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, 2)
+        self._where[ident] = (self._file.tell(), len(data))
+        self._file.write(data)
+
+    def get(self, ident: int) -> PairSummary:
+        """The summary stored under ``ident``."""
+        import pickle
+
+        offset, size = self._where[ident]
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(size))
+
+    def close(self) -> None:
+        """Remove the temporary file."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
 class YearIndex:
     """Summaries by (issuer, year), to find each report's predecessor.
 
     Entries are identified by an integer the caller chooses (the input's position), so a
-    report is never its own predecessor.
+    report is never its own predecessor. The summaries themselves go to a
+    :class:`SummaryStore` (out of memory); the index keeps only issuer keys, years and ids.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, store: SummaryStore | None = None) -> None:
         self._by_key: dict[tuple[str, int], list[int]] = {}
-        self._summaries: dict[int, PairSummary] = {}
+        self._store = store if store is not None else SummaryStore()
 
     def add(self, ident: int, summary: PairSummary) -> None:
         """Index a summary that has a year (and, ideally, an issuer)."""
         if summary.year is None:
             return
-        self._summaries[ident] = summary
+        self._store.put(ident, summary)
         key = issuer_key(summary.issuer)
         if key:
             self._by_key.setdefault((key, summary.year), []).append(ident)
 
-    def get(self, ident: int) -> PairSummary | None:
-        """The summary indexed under ``ident``."""
-        return self._summaries.get(ident)
+    def summary(self, ident: int) -> PairSummary:
+        """The full summary indexed under ``ident``."""
+        return self._store.get(ident)
 
-    def previous_of(self, ident: int, summary: PairSummary, explicit: Sequence[PairSummary]) -> PairSummary | None:
-        """The same issuer's summary for the year before, if exactly one is known.
+    def close(self) -> None:
+        """Release the store."""
+        self._store.close()
 
-        With ``--previous`` naming a single previous-year report (``explicit``) and no issuer
-        to match on, that report is used: the user said which report precedes this one.
+    def previous_of(self, ident: int, summary: PairSummary,
+                    explicit: Sequence[tuple[int, PairSummary]]) -> int | None:
+        """The id of the same issuer's summary for the year before, if exactly one is known.
+
+        With ``--previous`` naming a single previous-year report (``explicit``: ids and
+        summaries) and no issuer to match on, that report is used: the user said which
+        report precedes this one.
         """
         if summary.year is None:
             return None
@@ -135,10 +182,15 @@ class YearIndex:
         if key:
             candidates = [i for i in self._by_key.get((key, summary.year - 1), []) if i != ident]
             if len(candidates) == 1:
-                return self._summaries[candidates[0]]
+                return candidates[0]
             if candidates:
                 return None  # ambiguous: say nothing rather than compare with the wrong report
-        unnamed = [s for s in explicit if s.year == summary.year - 1]
-        if len(explicit) == 1 and len(unnamed) == 1 and (key is None or issuer_key(unnamed[0].issuer) is None):
-            return unnamed[0]
+        unnamed = [(i, s) for i, s in explicit if s.year == summary.year - 1]
+        if len(explicit) == 1 and len(unnamed) == 1 and (key is None or issuer_key(unnamed[0][1].issuer) is None):
+            return unnamed[0][0]
         return None
+
+
+def identity_of(summary: PairSummary) -> PairSummary:
+    """``summary`` without its cells and texts: what choosing a predecessor needs (kept in memory)."""
+    return PairSummary(summary.path, summary.issuer, summary.year, summary.template)

@@ -219,3 +219,17 @@ def test_spawned_workers_build_the_host_from_the_recipe(tmp_path: Path, monkeypa
     spawned = check(HOST, resolver, inputs, jobs=2, recipe=WorkerRecipe(overrides, None, True))
     assert spawned.diagnostics == in_process.diagnostics
     assert "GOV501" not in {d.code for d in spawned.diagnostics} and "GOV602" in {d.code for d in spawned.diagnostics}
+
+
+def test_summaries_wait_out_of_memory_until_a_pair_needs_them() -> None:
+    from govlint.pairing import SummaryStore, YearIndex
+
+    store = SummaryStore()
+    first = PairSummary("a.txt", "云溪县示范局", 2022, "2021", {"applications/carried_out/total": 7}, {5: "正文"})
+    second = PairSummary("b.txt", "云溪县示范局", 2023, "2021")
+    index = YearIndex(store)
+    index.add(0, first)
+    index.add(1, second)
+    assert index.previous_of(1, second, []) == 0 and index.summary(0) == first
+    assert index.previous_of(0, first, []) is None
+    index.close()
