@@ -6,6 +6,8 @@ read would make memory grow with the number of files, so each report is reduced,
 :class:`PairSummary` — the facts the pair rules read of a predecessor: its identity, a few
 table cells, the text of sections 一, 五 and 六. Summaries are plain data (picklable,
 JSON-serialisable): a worker process returns one with each result, and the cache stores it.
+The lead keeps them in a temporary file (:class:`SummaryStore`) and in memory only what
+choosing a predecessor needs (:class:`YearIndex`).
 
 A pair rule sees ``report.previous`` as the predecessor's summary: ``.year``, ``.path``,
 ``.template``, ``.issuer``, ``value(table, row, column)`` and ``section_text(number)``.
