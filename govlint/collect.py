@@ -17,7 +17,7 @@ results (and the small summaries), not with the reports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from govlint.checker import (
@@ -39,6 +39,11 @@ from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
 from govlint.results import Failure, FileResult, RunResult
 from govlint.settings import SettingsResolver
 from govlint.suppression import suppress, unused
+
+
+#: A filter of findings applied by the lead before they are kept and streamed (the baseline
+#: hides known findings this way): ``filter(result, diagnostics) -> diagnostics to keep``.
+FindingFilter = Callable[[FileResult, list[Diagnostic]], list[Diagnostic]]
 
 
 class Listener:
@@ -158,14 +163,16 @@ def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Chec
 
 def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: Sequence[Input] = (), *,
           jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = (),
-          recipe: WorkerRecipe | None = None) -> RunResult:
+          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
     Predecessors come from the same run (reports of consecutive years of one issuer) and
     from ``previous`` (reports read only as predecessors, never reported on). Previous
     reports that cannot be read are reported as errors like any other input. ``jobs``: worker
     processes (``None``: one per CPU; 1: in-process; ``recipe`` lets workers that cannot
-    inherit the host build it, see :mod:`govlint.parallel`). ``RunResult.files`` keeps the order of
+    inherit the host build it, see :mod:`govlint.parallel`). ``keep`` filters each file's
+    findings (first stage, then what the cross-year stage adds) before they are kept and
+    streamed. ``RunResult.files`` keeps the order of
     ``inputs``; the listener hears of them in path order.
     """
     listener = listener or Listener()
@@ -179,6 +186,8 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
                 index.add(position, done.summary)
                 done.summary = identity_of(done.summary)
             checked[position] = done
+            if keep is not None:
+                done.result.diagnostics = keep(done.result, done.result.diagnostics)
             listener.file_checked(done.result)
         explicit, failed = _previous_stage(host, resolver, inputs, checked, previous, index)
         for result in failed:  # (an unreadable --previous report: after the checked files)
@@ -190,6 +199,11 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
             found = index.previous_of(position, done.summary, explicit)
             predecessor = index.summary(found) if found is not None else None
             late = _pair_one(host, resolver, inputs[position], done, predecessor)
+            if late and keep is not None:
+                kept = keep(done.result, late)
+                dropped = {id(d) for d in late} - {id(d) for d in kept}
+                done.result.diagnostics = [d for d in done.result.diagnostics if id(d) not in dropped]
+                late = kept
             if late:
                 listener.late_findings(done.result, late)
     finally:

@@ -233,3 +233,28 @@ def test_summaries_wait_out_of_memory_until_a_pair_needs_them() -> None:
     assert index.previous_of(1, second, []) == 0 and index.summary(0) == first
     assert index.previous_of(0, first, []) is None
     index.close()
+
+
+def test_a_finding_filter_sees_both_stages_before_the_stream(tmp_path: Path) -> None:
+    """The hook the baseline uses: what it drops is neither kept nor streamed."""
+    from govlint.runner import Listener
+
+    write_reports(tmp_path, 10)
+    inputs = [Input(str(p), p) for p in sorted(tmp_path.iterdir())]
+    resolver = SettingsResolver(HOST.registry, CliOverrides(), isolated=True)
+    streamed: list[str] = []
+
+    class Recorder(Listener):
+        def file_checked(self, result):
+            streamed.extend(d.code for d in result.diagnostics)
+
+        def late_findings(self, result, diagnostics):
+            streamed.extend(d.code for d in diagnostics)
+
+    def drop(result, diagnostics):
+        return [d for d in diagnostics if d.code not in ("GOV501", "GOV602")]
+
+    result = check(HOST, resolver, inputs, jobs=1, listener=Recorder(), keep=drop)
+    codes = [d.code for d in result.diagnostics]
+    assert "GOV501" not in codes and "GOV602" not in codes and "GOV604" in codes
+    assert sorted(streamed) == sorted(codes)
