@@ -70,10 +70,10 @@ def _identity(item: Input) -> Path | None:
 def _parent_input(raw: str, inputs: list[Input]) -> Input:
     """The input that is the parent report; a new one appended to ``inputs`` when it is not there."""
     if raw == STDIN:
-        raise GovlintError("--aggregate: expected the aggregate report's file, not standard input")
+        raise GovlintError("--aggregate：应为汇总报告文件，不能是标准输入")
     path = Path(raw)
     if path.is_dir():
-        raise GovlintError(f"--aggregate {escape_control(raw)}: expected the aggregate report's file, not a directory")
+        raise GovlintError(f"--aggregate {escape_control(raw)}：应为汇总报告文件，不能是目录")
     wanted = real_path(path)
     for item in inputs:
         if _identity(item) == wanted:
@@ -92,9 +92,9 @@ def plan_aggregates(parent: str | None, units: Sequence[str], inputs: list[Input
     unit directory without report files is a usage error (as for inputs).
     """
     if units and parent is None:
-        raise GovlintError("--units needs --aggregate PARENT (the aggregate report the units add up to)")
+        raise GovlintError("--units 需要同时给出 --aggregate 汇总报告（各单位报告相加应得的报告）")
     if parent is not None and not units:
-        raise GovlintError("--aggregate needs at least one --units FILE_OR_DIR (the unit reports)")
+        raise GovlintError("--aggregate 需要至少一个 --units 文件或目录（各单位报告）")
     inputs = list(inputs)
     suffixes = host.report_suffixes()
     jobs: list[AggregateJob] = []

@@ -40,6 +40,7 @@ from govlint.diagnostics import Diagnostic, Severity, Violation, format_number
 from govlint.document import Document
 from govlint.errors import ReadError
 from govlint.issuer import ISSUER_KINDS, STATUTORY_DEADLINES, issuer_kind
+from govlint.model_aggregate import AggregateUnits, UnitSummary, cell_number, compared_cells
 from govlint.model import (
     Allowances,
     Cell,
@@ -60,6 +61,7 @@ from govlint.model import (
     TextFact,
     YearMention,
 )
+from govlint.pairing import PairSummary
 from govlint.parser.normalize import label_key
 from govlint.rules import EVERY_REPORT, Option, ReportScope, Rule, rule
 
@@ -67,6 +69,10 @@ from govlint.rules import EVERY_REPORT, Option, ReportScope, Rule, rule
 hookimpl = pluggy.HookimplMarker("govlint")
 
 __all__ = [
+    "AggregateUnits",
+    "UnitSummary",
+    "cell_number",
+    "compared_cells",
     "Allowances",
     "Cell",
     "Claim",
@@ -80,6 +86,7 @@ __all__ = [
     "Heading",
     "ISSUER_KINDS",
     "Option",
+    "PairSummary",
     "Period",
     "Problem",
     "ReadError",

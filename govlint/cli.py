@@ -124,7 +124,8 @@ def _catalog(host):
               help="Use this configuration file instead of searching for one.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--output-format", default=None,
-              help="concise, full, json, sarif, github, csv or summary-csv (default: full on a terminal, else concise).")
+              help="concise, full, json, jsonl, sarif, github, csv or summary-csv "
+                   "(default: full on a terminal, else concise).")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path), default=None,
               help="Write the report to this file instead of stdout.")
 @click.option("--show-source", is_flag=True, help="Show the source line (same as --output-format full).")
@@ -141,14 +142,25 @@ def _catalog(host):
               help="An aggregate report (also checked) whose table cells must equal the sum of the --units reports (GOV605).")
 @click.option("--units", "aggregate_units", multiple=True, metavar="FILE_OR_DIR", type=click.Path(path_type=str),
               help="The unit reports (files or directories) that --aggregate PARENT sums (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs; -j1 checks in this process).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no closing summary line on stderr.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
-          statistics, count, exit_zero, stdin_filename, previous_paths, packs,
+          statistics, count, exit_zero, stdin_filename, previous_paths, packs, jobs, quiet,
           aggregate_parent=None, aggregate_units=()) -> None:
-    """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
+    """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin.
+
+    concise, github and jsonl print each file's findings as soon as it and every file
+    before it (in path order) are checked; the cross-year findings (GOV602–GOV604) and the
+    unused directives of the reports they concern follow, in path order. The other formats
+    are written at the end. With --aggregate, every format is written at the end (the
+    aggregate check needs the whole run).
+    """
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
+    from govlint.parallel import WorkerRecipe
     from govlint.runner import check as run_check
     from govlint.runner import collect_inputs
     from govlint.settings import CliOverrides, SettingsResolver
@@ -178,15 +190,16 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         raise GovlintError(f"{source}：未知的输出格式 {chosen!r}（可选：{', '.join(sorted(formats))}）")
     if aggregate_parent is not None and not paths:  # aggregate report (GOV605): check the parent only
         paths = (aggregate_parent,)
-    inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename)
+    skipped: list = []
+    inputs = collect_inputs(paths or (".",), host.report_suffixes(), resolver, stdin_filename,
+                            output=output_file, skipped=skipped)
     previous = collect_inputs(previous_paths, host.report_suffixes(), resolver) if previous_paths else []
     from govlint.aggregate import apply_aggregates, plan_aggregates  # aggregate report (GOV605)
 
     aggregates, inputs = plan_aggregates(aggregate_parent, aggregate_units, inputs, host, resolver)
     _refuse_output_over_input(output_file, (*(paths or (".",)), *previous_paths), [*inputs, *previous], host,
                               resolver)
-    result = run_check(host, resolver, inputs, previous)
-    apply_aggregates(host, resolver, result, aggregates)  # aggregate report (GOV605)
+    _report_skipped(skipped)
 
     stream: TextIO
     if output_file is not None:
@@ -200,7 +213,18 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         from govlint.output import resolve_formatter
 
         formatter = resolve_formatter(formats[chosen])(stream)
-        formatter.render(result)
+        # The aggregate check (GOV605) adds to the parent's findings after the run: nothing streams then.
+        listener = _StreamingListener(formatter, quiet, stream is sys.stdout, streaming=not aggregates)
+        try:
+            result = run_check(host, resolver, inputs, previous, jobs=jobs, listener=listener, skipped=skipped,
+                               recipe=WorkerRecipe(overrides, config_path, isolated))
+        except KeyboardInterrupt:
+            listener.progress.clear()
+            raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
+        listener.progress.clear()
+        apply_aggregates(host, resolver, result, aggregates)  # aggregate report (GOV605)
+        if not listener.streaming:
+            formatter.render(result)
         extra = sys.stderr if formatter.machine_readable else stream
         if statistics:
             render_statistics(result, extra)
@@ -211,11 +235,58 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
             stream.close()
     for file_result in result.files:
         _report_failures(ctx, file_result.path, file_result.failures)
+    if not quiet and chosen in SUMMARY_FORMATS and len(result.files) + len(result.skipped) > 1:
+        from govlint.summary import summary_line
+
+        click.echo(summary_line(result), err=True)
     if result.has_read_errors:
         ctx.exit(EXIT_ERROR)
     if result.has_errors and not exit_zero:
         ctx.exit(EXIT_FINDINGS)
     ctx.exit(EXIT_OK)
+
+
+#: The formats after which the closing summary line is written (on stderr): those people read.
+SUMMARY_FORMATS = ("concise", "full", "github")
+
+
+def _report_skipped(skipped) -> None:
+    """One line per legacy Office file found in a directory and skipped (the hint of the command line)."""
+    for item in skipped:
+        click.echo(f"govlint: 提示：{item.display}：已跳过，{item.hint}", err=True)
+
+
+class _StreamingListener:
+    """Prints each file's findings as the run goes (streaming formats) and draws the progress line."""
+
+    def __init__(self, formatter, quiet: bool, to_stdout: bool, streaming: bool = True) -> None:
+        from govlint.progress import Progress
+
+        self.formatter = formatter
+        self.streaming = streaming and getattr(formatter, "streaming", False)
+        self.quiet = quiet
+        self.to_terminal = to_stdout and sys.stdout.isatty()
+        self.progress = Progress(sys.stderr, 0, False)
+
+    def started(self, total: int) -> None:
+        from govlint.progress import Progress
+
+        self.progress = Progress.for_run(sys.stderr, total, self.quiet)
+
+    def _write(self, diagnostics, result) -> None:
+        if not (self.streaming and diagnostics):
+            return
+        if self.to_terminal:
+            self.progress.clear()
+        self.formatter.write_findings(diagnostics, result)
+        self.formatter.stream.flush()
+
+    def file_checked(self, result) -> None:
+        self._write(result.diagnostics, result)
+        self.progress.advance(result.path)
+
+    def late_findings(self, result, diagnostics) -> None:
+        self._write(diagnostics, result)
 
 
 # --------------------------------------------------------------------------- rules
@@ -287,7 +358,11 @@ def plugins_command() -> None:
         counts[r.plugin] = counts.get(r.plugin, 0) + 1
     for pack in host.registry.packs.values():
         packs[pack.plugin] = packs.get(pack.plugin, 0) + 1
+    from govlint.core_rules import PLUGIN_NAME
+
     for info in host.plugins.values():
+        if info.name == PLUGIN_NAME:
+            continue  # govlint's own codes (GOV001, GOV901, GOV902), not an installed plugin
         shipped = f", {packs[info.name]} packs" if info.name in packs else ""
         click.echo(f"{info.name}  {info.value}  ({info.dist} {info.version})  {counts.get(info.name, 0)} rules{shipped}")
 
@@ -361,6 +436,7 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
     for ``check``.
     """
     from govlint.output.html_report import render_html
+    from govlint.parallel import WorkerRecipe
     from govlint.run_options import report_context, resolver_from_options
     from govlint.runner import check as run_check
     from govlint.runner import collect_inputs
@@ -368,9 +444,16 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
     host = _load_host()
     resolver = resolver_from_options(host, options, catalog_factory=lambda: _catalog(host))
     suffixes = host.report_suffixes()
-    inputs = _without(collect_inputs(paths or (".",), suffixes, resolver, options["stdin_filename"]), output_file)
+    skipped: list = []
+    inputs = _without(collect_inputs(paths or (".",), suffixes, resolver, options["stdin_filename"],
+                                     output=output_file, skipped=skipped), output_file)
     previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
-    result = run_check(host, resolver, inputs, previous)
+    _report_skipped(skipped)
+    try:
+        result = run_check(host, resolver, inputs, previous, jobs=options["jobs"], skipped=skipped,
+                           recipe=WorkerRecipe(resolver.cli, resolver.config_path, resolver.isolated))
+    except KeyboardInterrupt:
+        raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
     _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))
     for file_result in result.files:
         if file_result.error:

@@ -49,7 +49,7 @@ KEYS: dict[str, str] = {
     # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
     **{key: ("大小（字节数，或如 \"20 MB\" 的字符串）" if kind == "size" else "正整数")
        for key, (_, kind) in LIMIT_SETTINGS.items()},
-    "aggregate": "a list of tables {parent = \"FILE\", units = [\"FILE_OR_DIR\", …]} (GOV605; paths relative to this file)",
+    "aggregate": "形如 {parent = \"汇总报告\", units = [\"单位报告文件或目录\", …]} 的表的列表（GOV605；路径相对于本配置文件）",
 }
 
 
@@ -226,20 +226,20 @@ def _aggregate_list(value: Any, where: str, root: Path) -> tuple[tuple[Path, tup
     if isinstance(value, dict):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ConfigError(f"{where}: expected {KEYS['aggregate']}")
+        raise ConfigError(f"{where}：应为{KEYS['aggregate']}")
     found = []
     for number, entry in enumerate(value, start=1):
         item = f"{where}[{number}]"
         unknown = sorted(set(entry) - {"parent", "units"})
         if unknown:
-            raise ConfigError(f"{item}: unknown key {unknown[0]!r} (expected parent and units)")
+            raise ConfigError(f"{item}：未知的键 {unknown[0]!r}（应为 parent 和 units）")
         parent, units = entry.get("parent"), entry.get("units")
         if isinstance(units, str):
             units = [units]
         if not isinstance(parent, str) or not parent.strip():
-            raise ConfigError(f"{item}.parent: expected the path of the aggregate report")
+            raise ConfigError(f"{item}.parent：应为汇总报告的路径")
         if not isinstance(units, list) or not units or not all(isinstance(u, str) and u.strip() for u in units):
-            raise ConfigError(f"{item}.units: expected a non-empty list of unit report files or directories")
+            raise ConfigError(f"{item}.units：应为单位报告文件或目录的非空列表")
         found.append((root / parent, tuple(root / u for u in units)))
     return tuple(found)
 

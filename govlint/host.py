@@ -101,10 +101,19 @@ class Host:
         for module_name in INTERNAL_PLUGINS:
             module = __import__(module_name, fromlist=["_"])
             self.pm.register(module, name=module_name)
+        self._register_core_rules()
         if load_entry_points:
             self._load_entry_points()
 
     # ------------------------------------------------------------------ plugins
+    def _register_core_rules(self) -> None:
+        """The codes govlint emits itself (GOV001, GOV901, GOV902: :mod:`govlint.core_rules`)."""
+        from govlint import __version__, core_rules
+
+        self.pm.register(core_rules, name=core_rules.PLUGIN_NAME)
+        self.plugins[core_rules.PLUGIN_NAME] = PluginInfo(core_rules.PLUGIN_NAME, "govlint.core_rules", "govlint",
+                                                          __version__)
+
     def _load_entry_points(self) -> None:
         for ep, info in discover_entry_points():
             self.register(ep.load, info)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from govlint.records import factory, record
 
@@ -497,7 +497,10 @@ class Report:
     #: The rows of a pre-2019 report's statistics table (empty for the national formats).
     legacy_statistics: list[LegacyRow] = factory(list)
     problems: list[Problem] = factory(list)
-    previous: "Report | None" = None
+    #: Last year's report of the same issuer, for ``pair`` rules: its summary
+    #: (:class:`govlint.pairing.PairSummary`: ``year``, ``path``, ``template``, ``issuer``,
+    #: ``value(table, row, column)``, ``section_text(number)``), never a parsed report.
+    previous: Any = None
     #: The unit reports of an aggregate report (``check --aggregate``), set before GOV605 runs.
     aggregate: "AggregateUnits | None" = None
     #: What the enabled province packs accept for this report (set before rules run).

@@ -30,7 +30,7 @@ DOCS_URL = "https://example.org/govlint/govlint/blob/main/docs/rules.md"
 #: The entry points (import targets) whose rules are documented in docs/rules.md: govlint's
 #: rule families and built-in packs. A third-party plugin's rules are not, and keep the
 #: ``url`` their author gave them.
-BUILTIN_RULE_MODULES = ("govlint_rules.", "govlint.packs.builtin")
+BUILTIN_RULE_MODULES = ("govlint_rules.", "govlint.packs.builtin", "govlint.core_rules")
 
 
 def _anchor(rule: Rule) -> str:

@@ -164,3 +164,19 @@ def count_codes(result: "RunResult") -> list[CodeCount]:
 def summarize(result: "RunResult") -> RunSummary:
     """Per-file summaries in the run's file order, and the per-code counts."""
     return RunSummary([summarize_file(f) for f in result.files], count_codes(result))
+
+
+def summary_line(result: "RunResult") -> str:
+    """The closing line of a text run (stderr), e.g.
+    ``已检查 44 个文件：无问题 30，有错误 9，仅有警告或提示 0，无法读取 2，跳过 3；错误 25，警告 12，提示 4``.
+
+    Files are counted once each: read without findings, with an error-level finding, with
+    warnings or infos only, not (fully) read, and skipped (legacy Office files found in a
+    directory); findings are counted by severity.
+    """
+    run = summarize(result)
+    skipped = len(result.skipped)
+    warned = sum(1 for f in run.files if not f.unreadable and not f.errors and f.findings)
+    return (f"已检查 {run.checked + skipped} 个文件：无问题 {run.clean}，有错误 {run.with_errors}，"
+            f"仅有警告或提示 {warned}，无法读取 {run.unreadable}，跳过 {skipped}；"
+            f"错误 {run.errors}，警告 {run.warnings}，提示 {run.infos}")

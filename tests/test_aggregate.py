@@ -316,9 +316,9 @@ def test_without_aggregate_gov605_never_fires(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("args, expected", [
-    (("--units", "units"), "--units needs --aggregate"),
-    (("--aggregate", "汇总.txt"), "--aggregate needs at least one --units"),
-    (("--aggregate", "units", "--units", "units"), "not a directory"),
+    (("--units", "units"), "--units 需要同时给出 --aggregate"),
+    (("--aggregate", "汇总.txt"), "--aggregate 需要至少一个 --units"),
+    (("--aggregate", "units", "--units", "units"), "不能是目录"),
 ])
 def test_usage_errors(tmp_path: Path, args, expected) -> None:
     county(tmp_path)
@@ -372,10 +372,10 @@ def test_config_form_in_pyproject(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value, expected", [
-    ('aggregate = "汇总.txt"', "expected a list of tables"),
-    ('aggregate = [{parent = "汇总.txt"}]', "units: expected a non-empty list"),
-    ('aggregate = [{units = ["units"]}]', "parent: expected the path"),
-    ('aggregate = [{parent = "汇总.txt", units = ["units"], unit = 1}]', "unknown key 'unit'"),
+    ('aggregate = "汇总.txt"', "的表的列表"),
+    ('aggregate = [{parent = "汇总.txt"}]', "units：应为单位报告文件或目录的非空列表"),
+    ('aggregate = [{units = ["units"]}]', "parent：应为汇总报告的路径"),
+    ('aggregate = [{parent = "汇总.txt", units = ["units"], unit = 1}]', "未知的键 'unit'"),
 ])
 def test_config_form_is_validated(tmp_path: Path, value: str, expected: str) -> None:
     county(tmp_path)

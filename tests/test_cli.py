@@ -72,7 +72,7 @@ def copy_text(source: Path, target: Path, encoding: str = "utf-8") -> Path:
 
 
 def test_check_examples_directory_reports_and_exits_1():
-    result = run("check", "examples/")
+    result = run("check", "-q", "examples/")  # -q: no closing summary line on stderr
     assert result.code == 1
     assert result.stderr == ""
     assert result.lines, "expected diagnostics"
@@ -118,7 +118,7 @@ def test_missing_file(tmp_path):
 
 def test_missing_file_does_not_stop_other_files(tmp_path):
     copy_text(DEFECTIVE, tmp_path / "r.txt")
-    result = run("check", "--select", "GOV201", "nope.txt", "r.txt", cwd=tmp_path)
+    result = run("check", "-q", "--select", "GOV201", "nope.txt", "r.txt", cwd=tmp_path)
     assert_usage_error(result, "nope.txt: 文件不存在")
     assert f"r.txt:65:1: GOV201 [错误] {DEFECTIVE_GOV201}" in result.lines
 
@@ -229,7 +229,7 @@ def test_directory_without_report_files(tmp_path):
     (folder / "report.xlsx").write_bytes(b"PK\x03\x04")
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n")
     result = run("check", "docs", cwd=tmp_path)
-    assert_usage_error(result, "docs: no report files")
+    assert_usage_error(result, "docs：该目录中没有找到报告文件")
 
 
 def test_directory_picks_up_report_files_only(tmp_path):

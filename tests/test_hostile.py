@@ -303,16 +303,16 @@ def test_a_crashing_reader_fails_its_file_only() -> None:
 
 
 def test_a_crashing_parser_fails_its_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    import govlint.runner
+    import govlint.checker  # the module that parses (govlint.runner only re-exports)
 
-    real = govlint.runner.parse
+    real = govlint.checker.parse
 
     def flaky(document):
         if document.path == "a.txt":
             raise OverflowError("cannot convert float infinity to integer")
         return real(document)
 
-    monkeypatch.setattr(govlint.runner, "parse", flaky)
+    monkeypatch.setattr(govlint.checker, "parse", flaky)
     resolver = SettingsResolver(HOST.registry, CliOverrides(), isolated=True)
     result = check(HOST, resolver, [Input("a.txt", None, b"x"), Input("b.txt", None, hostile.defective_text().encode())])
     assert result.files[0].error.startswith("解析器内部错误（OverflowError: cannot convert float infinity")
@@ -491,7 +491,7 @@ def test_output_file_that_is_the_input_is_refused(tmp_path: Path, command: str) 
     isolated = ["--isolated"] if command == "check" else []
     outcome = run_cli([command, *isolated, str(report), "-o", str(report)])
     assert outcome.code == 2 and outcome.stdout == ""
-    assert outcome.stderr.count("\n") == 1 and "拒绝写入该位置：it is the input" in outcome.stderr
+    assert outcome.stderr.count("\n") == 1 and "拒绝写入该位置：该文件是输入文件" in outcome.stderr
     assert report.read_bytes() == before
 
 
@@ -509,15 +509,17 @@ def test_output_file_aliasing_the_input_is_refused(tmp_path: Path, alias: str) -
         output = tmp_path / "." / "sub" / ".." / "r.txt"
         (tmp_path / "sub").mkdir()
     outcome = run_cli(["check", "--isolated", str(report), "-o", str(output)])
-    assert outcome.code == 2 and "it is the input" in outcome.stderr
+    assert outcome.code == 2 and "该文件是输入文件" in outcome.stderr
     assert report.read_bytes() == before
 
 
 def test_output_file_inside_a_checked_directory(tmp_path: Path) -> None:
+    # Issue 13: the -o target inside a checked directory is written, and left out of the search.
     (tmp_path / "r.txt").write_bytes(hostile.defective_text().encode())
-    picked_up = run_cli(["check", "--isolated", str(tmp_path), "-o", str(tmp_path / "findings.txt")])
-    assert picked_up.code == 2 and "would be read as a report" in picked_up.stderr
-    assert not (tmp_path / "findings.txt").exists()
+    for _ in range(2):
+        picked_up = run_cli(["check", "--isolated", str(tmp_path), "-o", str(tmp_path / "findings.txt")])
+        assert picked_up.code == 1 and picked_up.stderr == ""
+        assert "findings.txt" not in (tmp_path / "findings.txt").read_text(encoding="utf-8")
     hidden = tmp_path / ".reports"
     hidden.mkdir()
     fine = run_cli(["check", "--isolated", str(tmp_path), "-o", str(hidden / "findings.txt")])
@@ -604,8 +606,8 @@ def test_acceptance_directory_of_reproducers(tmp_path: Path) -> None:
               "from govlint.cli import main\nmain(sys.argv[2:])\n")
     started = time.perf_counter()
     try:
-        proc = subprocess.run([sys.executable, "-c", script, str(rss_file), "check", "--output-format", "concise",
-                               "inbox", *extra], cwd=tmp_path, capture_output=True, timeout=120,
+        proc = subprocess.run([sys.executable, "-c", script, str(rss_file), "check", "-q", "--output-format",
+                               "concise", "inbox", *extra], cwd=tmp_path, capture_output=True, timeout=120,
                               env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     finally:
         for sock in sockets:

@@ -236,9 +236,11 @@ def test_check_directory_picks_up_every_format_and_skips_other_files(tmp_path) -
     (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    result = run("check", "--isolated", "--output-format", "concise", ".", cwd=tmp_path)
+    result = run("check", "-q", "--isolated", "--output-format", "concise", ".", cwd=tmp_path)
     assert result.code == 1, result
-    assert result.stderr == ""
+    # A legacy Word file is not checked; it gets the command line's one-line hint (issue 13).
+    assert result.stderr.splitlines() == ["govlint: 提示：old.doc：已跳过，旧版 Word/WPS 二进制格式（.doc/.wps）不受支持，"
+                                          "请另存为 .docx 后再检查"]
     paths = {line.split(":", 1)[0] for line in result.lines}
     assert paths == {f"report{ext}" for ext in available} | {"report.markdown"}
     for ext in available:

@@ -10,7 +10,7 @@ import pluggy
 
 hookimpl = pluggy.HookimplMarker("govlint")
 
-BUILTIN_FORMATS = ("concise", "full", "json", "sarif", "github", "csv", "summary-csv")
+BUILTIN_FORMATS = ("concise", "full", "json", "jsonl", "sarif", "github", "csv", "summary-csv")
 
 
 @hookimpl
@@ -20,6 +20,7 @@ def govlint_output_formats() -> dict[str, str]:
         "concise": "govlint.output.concise:ConciseFormatter",
         "full": "govlint.output.full:FullFormatter",
         "json": "govlint.output.json_format:JsonFormatter",
+        "jsonl": "govlint.output.json_format:JsonLinesFormatter",
         "sarif": "govlint.output.sarif:SarifFormatter",
         "github": "govlint.output.github:GithubFormatter",
         "csv": "govlint.output.csv_format:CsvFormatter",

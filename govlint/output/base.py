@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.diagnostics import Diagnostic
-    from govlint.runner import RunResult
+    from govlint.results import FileResult, RunResult
 
 
 class Formatter:
@@ -15,10 +16,16 @@ class Formatter:
 
     ``machine_readable`` formats (JSON, SARIF) must not be mixed with other text on the same
     stream, so ``--statistics`` and ``--count`` go to stderr for them.
+
+    A ``streaming`` format writes each file's findings as soon as that file is done
+    (:meth:`write_findings`, called in path order, then once more per file for what the
+    cross-year stage adds) and nothing at the end; every other format is rendered once, at
+    the end, from the compact results (:meth:`render`).
     """
 
     name = ""
     machine_readable = False
+    streaming = False
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -26,6 +33,28 @@ class Formatter:
     def render(self, result: "RunResult") -> None:
         """Write ``result`` to the stream."""
         raise NotImplementedError
+
+    def write_findings(self, diagnostics: Sequence["Diagnostic"], file: "FileResult | None" = None) -> None:
+        """Write some findings of one file (streaming formats)."""
+        raise NotImplementedError
+
+
+class LineFormatter(Formatter):
+    """A streaming format that writes one line per finding (:meth:`line`)."""
+
+    streaming = True
+
+    def line(self, diagnostic: "Diagnostic", place: str | None = None) -> str:
+        """The finding's line, with its newline (``place``: where it is in Word's terms)."""
+        raise NotImplementedError
+
+    def render(self, result: "RunResult") -> None:
+        place = Places(result)
+        self.stream.write("".join(self.line(d, place(d)) for d in result.diagnostics))
+
+    def write_findings(self, diagnostics: Sequence["Diagnostic"], file: "FileResult | None" = None) -> None:
+        places = (file.places if file is not None else None) or {}
+        self.stream.write("".join(self.line(d, places.get((d.line, d.column))) for d in diagnostics))
 
 
 class Places:

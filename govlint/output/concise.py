@@ -6,16 +6,13 @@ severity follows in brackets so a reader tells errors (which fail the run) from 
 
 from __future__ import annotations
 
-from govlint.output.base import Formatter, Places, place_suffix
+from govlint.output.base import LineFormatter, place_suffix
 
 
-class ConciseFormatter(Formatter):
-    """One line per diagnostic."""
+class ConciseFormatter(LineFormatter):
+    """One line per diagnostic (streamed: each file's lines as soon as it is checked)."""
 
     name = "concise"
 
-    def render(self, result) -> None:
-        write = self.stream.write
-        place = Places(result)
-        for d in result.diagnostics:
-            write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}{place_suffix(place(d))}\n")
+    def line(self, d, place: str | None = None) -> str:
+        return f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity_label}] {d.message}{place_suffix(place)}\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govlint.output.base import Formatter, Places, place_suffix
+from govlint.output.base import LineFormatter, place_suffix
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,17 +15,14 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubFormatter(Formatter):
-    """``::error file=…,line=…,col=…,title=…::message``."""
+class GithubFormatter(LineFormatter):
+    """``::error file=…,line=…,col=…,title=…::message`` (streamed, like ``concise``)."""
 
     name = "github"
 
-    def render(self, result) -> None:
-        write = self.stream.write
-        place = Places(result)
-        for d in result.diagnostics:
-            props = [f"file={_escape_property(d.path)}", f"line={d.line}", f"col={d.column}"]
-            if d.end_line:
-                props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
-            props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
-            write(f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}{place_suffix(place(d))}')}\n")
+    def line(self, d, place: str | None = None) -> str:
+        props = [f"file={_escape_property(d.path)}", f"line={d.line}", f"col={d.column}"]
+        if d.end_line:
+            props += [f"endLine={d.end_line}", f"endColumn={d.end_column}"]
+        props.append(f"title={_escape_property(f'{d.code} {d.name}')}")
+        return f"::{LEVELS[d.severity.value]} {','.join(props)}::{_escape_data(f'{d.code} {d.message}{place_suffix(place)}')}\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from govlint.output.base import Formatter, Places
+from govlint.output.base import Formatter, LineFormatter, Places
 
 
 def diagnostic_to_dict(d, place: str | None = None) -> dict:
@@ -34,3 +34,13 @@ class JsonFormatter(Formatter):
         items = [diagnostic_to_dict(d, place(d)) for d in result.diagnostics]
         json.dump(items, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
+
+
+class JsonLinesFormatter(LineFormatter):
+    """JSON Lines: one object per finding (the fields of ``json``'s), streamed as files are checked."""
+
+    name = "jsonl"
+    machine_readable = True
+
+    def line(self, d, place: str | None = None) -> str:
+        return json.dumps(diagnostic_to_dict(d, place), ensure_ascii=False) + "\n"

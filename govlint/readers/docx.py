@@ -35,7 +35,12 @@ from govlint.errors import ReadError
 hookimpl = pluggy.HookimplMarker("govlint")
 
 DOCX_SUFFIXES = [".docx"]
-_LEGACY_SUFFIXES = (".doc", ".wps")
+#: The one-line hint for a legacy binary Office file (named on the command line, or found in a
+#: checked directory: :mod:`govlint.discovery` gives the same hint).
+WORD_HINT = "旧版 Word/WPS 二进制格式（.doc/.wps）不受支持，请另存为 .docx 后再检查"
+SHEET_HINT = "WPS 表格（.et）不是年度报告的文档格式，不受支持；报告请另存为 .docx 后再检查"
+LEGACY_HINTS = {".doc": WORD_HINT, ".wps": WORD_HINT, ".et": SHEET_HINT}
+_LEGACY_SUFFIXES = tuple(LEGACY_HINTS)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 
@@ -51,7 +56,7 @@ def govlint_read(path: str, data: bytes) -> Document | None:
     """Read Word packages; leave every other file to the next reader."""
     name = path.lower()
     if name.endswith(_LEGACY_SUFFIXES) and data.startswith(_OLE_MAGIC):
-        raise ReadError("旧版 Word/WPS 二进制格式（.doc/.wps）不受支持，请另存为 .docx 后再检查")
+        raise ReadError(LEGACY_HINTS[name[name.rindex("."):]])
     is_package = data.startswith(_ZIP_MAGIC) and b"word/document.xml" in data
     if not (name.endswith(tuple(DOCX_SUFFIXES)) or is_package):
         return None

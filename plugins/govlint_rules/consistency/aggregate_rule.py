@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from govlint.api import Violation, format_number, label_key, rule, templates
-from govlint.model_aggregate import AggregateUnits, UnitSummary, cell_number, compared_cells
+from govlint.api import (
+    AggregateUnits,
+    UnitSummary,
+    Violation,
+    cell_number,
+    compared_cells,
+    format_number,
+    label_key,
+    rule,
+    templates,
+)
 
 #: How many unit names a message spells out before ``等N个单位``.
 NAMED_UNITS = 3

@@ -260,14 +260,14 @@ def carry_over_mismatch(report, options):
     选项：
     无。
     """
-    previous = report.previous
-    table, last = report.tables.applications, previous.tables.applications if previous else None
-    if table is None or last is None:
+    previous = report.previous  # the predecessor's summary (govlint.pairing.PairSummary)
+    table = report.tables.applications
+    if table is None or previous is None:
         return
     row = table.row("carried_in")
     for index, column in enumerate(table.columns):
         now = table.value("carried_in", column.key)
-        before = last.value("carried_out", column.key)
+        before = previous.value("applications", "carried_out", column.key)
         if now is None or before is None or now == before:
             continue
         yield Violation(
@@ -303,12 +303,11 @@ def valid_count_continuity(report, options):
     if previous is None or report.template != "2021" or previous.template != "2021":
         return
     table = next((t for t in report.tables.active_disclosure if t.key == "item1"), None)
-    last = next((t for t in previous.tables.active_disclosure if t.key == "item1"), None)
-    if table is None or last is None:
+    if table is None:
         return
     for key in ("rules", "normative"):
         issued, repealed, now = (table.value(key, c) for c in ("issued", "repealed", "in_force"))
-        before = last.value(key, "in_force")
+        before = previous.value("item1", key, "in_force")
         if None in (issued, repealed, now, before):
             continue
         expected = before + issued - repealed
@@ -376,12 +375,12 @@ def copied_from_previous_year(report, options):
     if previous is None:
         return
     for number in _PROSE_SECTIONS:
-        now, before = report.section(number), previous.section(number)
+        now, before = report.section(number), previous.section_text(number)
         if now is None or before is None:
             continue
-        if min(len(now.text), len(before.text)) < options["min-length"]:
+        if min(len(now.text), len(before)) < options["min-length"]:
             continue
-        score = similarity(now.text, before.text)
+        score = similarity(now.text, before)
         if score >= options["threshold"]:
             spec = templates.SECTIONS[number - 1]
             yield Violation(

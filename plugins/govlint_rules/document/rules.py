@@ -26,33 +26,6 @@ def _expected_values(table) -> int:
     return len(table.columns) * len(table.rows) if table.key == "review_litigation" else len(table.columns)
 
 
-@rule("GOV001", "unreadable-file", "文件无法读取或解码", "error")
-def unreadable_file(report, options):
-    """文件无法读取或解码，其中的内容都没有检查。
-
-    检查内容：
-    由 govlint 本身报告：文件不存在、无法打开、不是普通文件（FIFO、设备、套接字）、是二进制文件、
-    是空文件、超过资源上限（大小、.docx 压缩炸弹、PDF 页数或数据流、HTML 表格跨行跨列），或者不是
-    UTF-8、UTF-16 或 GB18030/GBK 编码的中文文本（Shift-JIS、EUC-KR、重复编码的 UTF-8、UTF-7、
-    与内容矛盾的 BOM）。读取器、解析器或某条规则处理该文件时出错（内部错误，指明规则及其插件）
-    时也报告，该文件的其他规则仍然运行。退出码为2，标准错误输出中有一行说明文件和问题；其他
-    文件照常检查。
-
-    原因：
-    无法读取的报告就无法检查；如果静默跳过，损坏的发布文件就会被当作没有问题。
-
-    错误示例：
-    以 .txt 文件名保存的 Word 二进制文件，或空文件 ``report.txt``。
-
-    正确示例：
-    内容为报告正文的任何 UTF-8 或 GBK 文本文件。
-
-    选项：
-    无。
-    """
-    return ()
-
-
 @rule("GOV002", "not-a-report", "未找到年度报告的部分标题或统计表", "error")
 def not_a_report(report, options):
     """文件中既没有年度报告的部分标题，也没有年度报告的统计表。
@@ -370,7 +343,6 @@ def stray_table_values(report, options):
 
 RULES = [
     stray_table_values,
-    unreadable_file,
     not_a_report,
     legacy_encoding,
     table_unreadable,

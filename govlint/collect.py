@@ -1,0 +1,212 @@
+"""A run over many inputs: the single-report stage, in path order, then the cross-year stage.
+
+1. Every input is checked (:func:`govlint.checker.check_file`), in-process or in worker
+   processes (:mod:`govlint.parallel`), in *path order* (inputs sorted by their display
+   name: the order users read findings in). Each compact result is handed to the
+   listener as soon as it and all before it are done — this is what the streaming formats
+   print.
+2. The lead indexes the :class:`~govlint.pairing.PairSummary` of every report that may be
+   paired, finds each report's predecessor, and re-reads and re-parses *only* the reports
+   that have one, to run the cross-year rules on them (``report.previous`` is the
+   predecessor's summary); then the unused-suppression check of those reports runs. What
+   this stage adds is handed to the listener after the whole first stage, in path order.
+
+No parsed report outlives the check of its file: memory grows only with the compact
+results (and the small summaries), not with the reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from govlint.checker import (
+    Checked,
+    add_failures,
+    check_file,
+    read_report,
+    record_lines,
+    run_rules,
+    selected_rules,
+    settings_for,
+)
+from govlint.diagnostics import Diagnostic
+from govlint.discovery import Input, Skipped, real_path
+from govlint.host import Host
+from govlint.isolation import captured_output, guarded
+from govlint.pairing import PairSummary, YearIndex, identity_of, pair_summary
+from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
+from govlint.results import Failure, FileResult, RunResult
+from govlint.settings import SettingsResolver
+from govlint.suppression import suppress, unused
+
+
+#: A filter of findings applied by the lead before they are kept and streamed (the baseline
+#: hides known findings this way): ``filter(result, diagnostics) -> diagnostics to keep``.
+FindingFilter = Callable[[FileResult, list[Diagnostic]], list[Diagnostic]]
+
+
+class Listener:
+    """What a run tells as it goes (all no-ops here): the streaming formats and the progress line."""
+
+    def started(self, total: int) -> None:
+        """The run is about to check ``total`` inputs."""
+
+    def file_checked(self, result: FileResult) -> None:
+        """One input's single-report result, in path order."""
+
+    def late_findings(self, result: FileResult, diagnostics: list[Diagnostic]) -> None:
+        """What the cross-year stage added to one input (path order, after every ``file_checked``)."""
+
+
+def path_order(inputs: Sequence[Input]) -> list[int]:
+    """Positions of ``inputs`` sorted by display name (stable: a name given twice keeps its order)."""
+    return sorted(range(len(inputs)), key=lambda i: inputs[i].display)
+
+
+def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
+                 jobs: int | None, recipe: WorkerRecipe | None) -> Iterator[Checked]:
+    ordered = [inputs[i] for i in order]
+    workers = effective_jobs(jobs, ordered, recipe)
+    if workers > 1:
+        yield from check_in_pool(host, resolver, ordered, workers, recipe)
+        return
+    for item in ordered:
+        yield check_file(host, resolver, item)
+
+
+def _identity(item: Input) -> Path | None:
+    """The file an input reads (resolved), or ``None`` for standard input and given bytes."""
+    if item.path is None or item.data is not None or item.stdin:
+        return None
+    return real_path(item.path)
+
+
+def read_previous(host: Host, resolver: SettingsResolver, item: Input) -> tuple[PairSummary | None, FileResult | None]:
+    """A ``--previous`` report's summary; or the result reporting why it could not be read."""
+    failures: list[Failure] = []
+    settings = settings_for(resolver, item, failures)
+    summary = None
+    read_error = False  # (a broken configuration: the file is not read)
+    if not failures:
+        with captured_output():
+            report, read_error = read_report(host, item, settings, failures)
+            if report is not None:
+                summary = guarded(lambda: pair_summary(report), "govlint", failures)
+    if summary is not None and not failures:
+        return summary, None
+    result = FileResult(item.display)
+    for failure in failures:
+        failure.message = f"{failure.message}（--previous）"
+    add_failures(host, settings, result, failures, read_error)
+    return None, result
+
+
+def _previous_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], checked: list[Checked],
+                    previous: Sequence[Input], index: YearIndex) -> tuple[list[tuple[int, PairSummary]], list[FileResult]]:
+    """Read and index the ``--previous`` reports: ``(the explicit ones as (id, summary), failed results)``.
+
+    Previous reports are read even when no cross-year rule runs: an unreadable one is an
+    error whatever the selection. A file that is also an input (``check DIR --previous
+    DIR/2022.txt``) or is given twice is used once: indexing it twice would make its year
+    look ambiguous and silence every pair.
+    """
+    as_input = {_identity(item): i for i, item in enumerate(inputs) if _identity(item) is not None}
+    seen: set[Path] = set()
+    parsed: list[tuple[int, PairSummary]] = []
+    named: list[tuple[int, PairSummary]] = []
+    failed: list[FileResult] = []
+    for item in previous:
+        identity = _identity(item)
+        if identity is not None and identity in seen:
+            continue
+        if identity is not None:
+            seen.add(identity)
+        if identity is not None and identity in as_input:
+            summary = checked[as_input[identity]].summary
+            if summary is not None:
+                named.append((as_input[identity], summary))
+            continue
+        summary, result = read_previous(host, resolver, item)
+        if summary is not None:
+            ident = -1 - len(parsed)
+            index.add(ident, summary)
+            parsed.append((ident, identity_of(summary)))
+        if result is not None:
+            failed.append(result)
+    return named + parsed, failed
+
+
+def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Checked,
+              previous: PairSummary | None) -> list[Diagnostic]:
+    """The cross-year stage of one input: pair rules (when it has a predecessor), then unused directives."""
+    result = checked.result
+    failures: list[Failure] = []
+    settings = settings_for(resolver, item, failures)
+    extra: list[Diagnostic] = []
+    with captured_output():
+        report = None
+        if previous is not None:
+            report, _ = read_report(host, item, settings, failures)
+        if report is not None:
+            report.previous = previous
+            _, pair = selected_rules(host, settings)
+            extra = run_rules(report, pair, settings, host.plugins, failures)
+        extra = suppress(extra, checked.suppressions)
+        extra += unused(host.registry, settings.selection, result.path, checked.suppressions)
+        if report is not None:
+            record_lines(result, report.document, extra)
+    result.diagnostics = sorted(result.diagnostics + extra, key=lambda d: d.sort_key)
+    extra += add_failures(host, settings, result, failures)
+    return sorted(extra, key=lambda d: d.sort_key)
+
+
+def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: Sequence[Input] = (), *,
+          jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = (),
+          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None) -> RunResult:
+    """Check every input; then apply cross-year rules to reports whose predecessor is known.
+
+    Predecessors come from the same run (reports of consecutive years of one issuer) and
+    from ``previous`` (reports read only as predecessors, never reported on). Previous
+    reports that cannot be read are reported as errors like any other input. ``jobs``: worker
+    processes (``None``: one per CPU; 1: in-process; ``recipe`` lets workers that cannot
+    inherit the host build it, see :mod:`govlint.parallel`). ``keep`` filters each file's
+    findings (first stage, then what the cross-year stage adds) before they are kept and
+    streamed. ``RunResult.files`` keeps the order of
+    ``inputs``; the listener hears of them in path order.
+    """
+    listener = listener or Listener()
+    order = path_order(inputs)
+    listener.started(len(inputs))
+    checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
+    index = YearIndex()
+    try:
+        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
+            if done.summary is not None:  # the full summary goes to the index's store, out of memory
+                index.add(position, done.summary)
+                done.summary = identity_of(done.summary)
+            checked[position] = done
+            if keep is not None:
+                done.result.diagnostics = keep(done.result, done.result.diagnostics)
+            listener.file_checked(done.result)
+        explicit, failed = _previous_stage(host, resolver, inputs, checked, previous, index)
+        for result in failed:  # (an unreadable --previous report: after the checked files)
+            listener.file_checked(result)
+        for position in order:
+            done = checked[position]
+            if done.final:
+                continue
+            found = index.previous_of(position, done.summary, explicit)
+            predecessor = index.summary(found) if found is not None else None
+            late = _pair_one(host, resolver, inputs[position], done, predecessor)
+            if late and keep is not None:
+                kept = keep(done.result, late)
+                dropped = {id(d) for d in late} - {id(d) for d in kept}
+                done.result.diagnostics = [d for d in done.result.diagnostics if id(d) not in dropped]
+                late = kept
+            if late:
+                listener.late_findings(done.result, late)
+    finally:
+        index.close()
+    results = [c.result for c in checked]
+    return RunResult(results + failed, host.registry, [s.display for s in skipped])
