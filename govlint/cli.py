@@ -223,6 +223,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
             raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
         listener.progress.clear()
         apply_aggregates(host, resolver, result, aggregates)  # aggregate report (GOV605)
+        result.exit_zero = exit_zero  # (the exit code SARIF records)
         if not listener.streaming:
             formatter.render(result)
         extra = sys.stderr if formatter.machine_readable else stream
@@ -239,11 +240,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         from govlint.summary import summary_line
 
         click.echo(summary_line(result), err=True)
-    if result.has_read_errors:
-        ctx.exit(EXIT_ERROR)
-    if result.has_errors and not exit_zero:
-        ctx.exit(EXIT_FINDINGS)
-    ctx.exit(EXIT_OK)
+    ctx.exit(result.exit_code)
 
 
 #: The formats after which the closing summary line is written (on stderr): those people read.

@@ -65,6 +65,8 @@ class RunResult:
     files: list[FileResult]
     registry: RuleRegistry
     skipped: list[str] = factory(list)
+    #: ``--exit-zero``: error-level findings do not make the exit code 1 (set by the CLI).
+    exit_zero: bool = False
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -80,3 +82,11 @@ class RunResult:
     def has_errors(self) -> bool:
         """Whether any error-level diagnostic was reported (exit code 1)."""
         return any(d.is_error for f in self.files for d in f.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        """The run's exit code: 2 if an input was not (fully) checked, 1 for an error-level
+        finding (unless ``exit_zero``), else 0 — what the CLI exits with and SARIF records."""
+        if self.has_read_errors:
+            return 2
+        return 1 if self.has_errors and not self.exit_zero else 0

@@ -359,11 +359,19 @@ def test_sarif_uris_are_percent_encoded_and_unreadable_files_are_notifications(t
     assert uris and all(_URI_REFERENCE.match(u) for u in uris), uris
     assert {unquote(u) for u in uris} == {"各单位 报告/示例局 2023年报告.txt", "各单位 报告/空白 报告.txt"}  # GOV001 too
     invocation = run["invocations"][0]
-    assert invocation["executionSuccessful"] is False
+    assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
     (notification,) = invocation["toolExecutionNotifications"]
     assert notification["level"] == "error" and "文件为空" in notification["message"]["text"]
     uri = notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert _URI_REFERENCE.match(uri) and unquote(uri) == "各单位 报告/空白 报告.txt"
+
+
+@pytest.mark.parametrize("extra, code", [((), 1), (("--exit-zero",), 0)])
+def test_sarif_invocation_records_the_exit_code(tmp_path, extra, code):
+    (tmp_path / "r.txt").write_bytes((FIXTURES / INPUT).read_bytes())
+    proc = govlint("check", "--isolated", "--output-format", "sarif", *extra, "r.txt", cwd=tmp_path)
+    invocation = json.loads(proc.stdout.decode("utf-8"))["runs"][0]["invocations"][0]
+    assert proc.returncode == code and invocation == {"executionSuccessful": True, "exitCode": code}
 
 
 def test_whole_file_findings_have_no_caret():

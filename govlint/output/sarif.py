@@ -73,7 +73,7 @@ class SarifFormatter(Formatter):
             for f in result.files
             if f.error
         ]
-        invocation = {"executionSuccessful": not notifications}
+        invocation = {"executionSuccessful": not notifications, "exitCode": result.exit_code}
         if notifications:
             invocation["toolExecutionNotifications"] = notifications
         document = {
