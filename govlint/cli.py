@@ -136,10 +136,16 @@ def _catalog(host):
               help="Previous-year report(s) (file or directory) for the cross-year checks (GOV602–GOV604).")
 @click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
               help="Enable a province rule pack by name (`govlint packs`) or path to a .yaml file (repeatable).")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+              help="Hide the known findings recorded in this baseline file (config key: baseline).")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None,
+              help="Record every current finding in this baseline file, then exit 0 (2: unreadable files).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh: do not read or write .govlint_cache.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
-          statistics, count, exit_zero, stdin_filename, previous_paths, packs) -> None:
+          statistics, count, exit_zero, stdin_filename, previous_paths, packs, baseline_path=None,
+          write_baseline=None, no_cache=False) -> None:
     """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin."""
     from govlint.config import parse_per_file_ignores
     from govlint.output.base import render_statistics
@@ -174,7 +180,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     previous = collect_inputs(previous_paths, host.report_suffixes(), resolver) if previous_paths else []
     _refuse_output_over_input(output_file, (*(paths or (".",)), *previous_paths), [*inputs, *previous], host,
                               resolver)
-    result = run_check(host, resolver, inputs, previous)
+    baseline, cache = _baseline_and_cache(host, resolver, baseline_path, no_cache, write_baseline is None)
+    result = run_check(host, resolver, inputs, previous, cache, baseline)
+    if write_baseline is not None:
+        _write_baseline(ctx, result, write_baseline)
 
     stream: TextIO
     if output_file is not None:
@@ -204,6 +213,30 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     if result.has_errors and not exit_zero:
         ctx.exit(EXIT_FINDINGS)
     ctx.exit(EXIT_OK)
+
+
+def _baseline_and_cache(host, resolver, baseline_path: Path | None, no_cache: bool, use_baseline: bool = True):
+    """The run's baseline (``--baseline`` or the config's ``baseline``) and cache (govlint.baseline/cache).
+
+    ``--write-baseline`` records every finding: no baseline is loaded then (a broken one can be regenerated).
+    """
+    from govlint.baseline import baseline_for_run
+    from govlint.cache import cache_for_run
+
+    config = resolver.default_config()
+    baseline = baseline_for_run(baseline_path, config) if use_baseline else None
+    return baseline, cache_for_run(host, config.path, no_cache)
+
+
+def _write_baseline(ctx: click.Context, result, path: Path) -> None:
+    """``--write-baseline``: record every finding, say how many, exit 0 (2 when a file failed)."""
+    from govlint.baseline import write_baseline
+
+    count = write_baseline(result.files, path)
+    click.echo(f"{path}: 已写入基线（{len(result.files)}个文件，{count}条已知问题）")
+    for file_result in result.files:
+        _report_failures(ctx, file_result.path, file_result.failures)
+    ctx.exit(EXIT_ERROR if result.has_read_errors else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- rules
@@ -356,7 +389,8 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
     suffixes = host.report_suffixes()
     inputs = _without(collect_inputs(paths or (".",), suffixes, resolver, options["stdin_filename"]), output_file)
     previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
-    result = run_check(host, resolver, inputs, previous)
+    baseline, cache = _baseline_and_cache(host, resolver, options["baseline_path"], options["no_cache"])
+    result = run_check(host, resolver, inputs, previous, cache, baseline)
     _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))
     for file_result in result.files:
         if file_result.error:

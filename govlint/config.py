@@ -45,6 +45,7 @@ KEYS: dict[str, str] = {
     "output-format": "an output format name",
     "rules": "a table of [rules.<rule-name>] option tables",
     "packs": "a list of pack names (govlint packs) or paths to pack files (.yaml)",
+    "baseline": "the path of a baseline file (govlint check --write-baseline), relative to this file",
     # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
     **{key: ("a size (bytes, or a string such as \"20 MB\")" if kind == "size" else "a positive whole number")
        for key, (_, kind) in LIMIT_SETTINGS.items()},
@@ -69,6 +70,8 @@ class Config:
     #: Province packs to enable: names or paths (relative to this file's directory).
     packs: tuple[str, ...] = ()
     limits: Limits = factory(Limits)
+    #: The baseline file (``baseline`` key, resolved against this file's directory): govlint.baseline.
+    baseline: Path | None = None
 
     @property
     def where(self) -> str:
@@ -179,6 +182,10 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{qualified}: expected {KEYS[key]}")
             values["rules"] = {name: dict(options) for name, options in value.items()}
+        elif key == "baseline":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{qualified}: expected {KEYS[key]}")
+            values["baseline"] = root / value.strip()
         elif key in LIMIT_SETTINGS:
             field, kind = LIMIT_SETTINGS[key]
             try:

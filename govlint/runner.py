@@ -435,6 +435,9 @@ class Checked:
     report: Report | None = None
     settings: FileSettings | None = None
     pair_rules: list[Rule] = factory(list)
+    #: govlint.cache: the entry key of this input (``None``: not cached) and whether it was a hit.
+    cache_key: str | None = None
+    from_cache: bool = False
 
 
 def apply_suppressions(result: FileResult, report: Report, final: bool,
@@ -511,8 +514,11 @@ def read_guarded(host: Host, item: Input, limits: _limits.Limits, failures: list
         return None, False
 
 
-def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
-    """Read, parse and apply the single-report rules to one input (never raises for the input's sake)."""
+def check_one(host: Host, resolver: SettingsResolver, item: Input, cache=None) -> Checked:
+    """Read, parse and apply the single-report rules to one input (never raises for the input's sake).
+
+    With a :class:`govlint.cache.Cache`, an unchanged file's stored result is returned instead.
+    """
     registry = host.registry
     result = FileResult(item.display)
     failures: list[Failure] = []
@@ -520,6 +526,14 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
     if failures:
         add_failures(host, settings, result, failures)
         return Checked(result)
+    found = None  # --- govlint.cache: a hit skips reading, parsing and the rules
+    if cache is not None:
+        from govlint.cache import lookup
+
+        found = lookup(cache, item, settings)
+        item = found.item
+        if found.entry is not None:
+            return Checked(found.entry.result, None, settings, [], found.key, True)
     with captured_output():
         document, read_error = read_guarded(host, item, settings.config.limits, failures)
         report = None
@@ -538,7 +552,7 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input) -> Checked:
         guarded(lambda: _finish(result, report, host, settings, final=not pair), "govlint", failures, _LINES_INCOMPLETE)
     add_failures(host, settings, result, failures)
     # Keep the parsed report only if a cross-year rule may need it.
-    return Checked(result, report if pair else None, settings, pair)
+    return Checked(result, report if pair else None, settings, pair, found.key if found else None)
 
 
 def _finish(result: FileResult, report: Report, host: Host, settings: FileSettings, final: bool) -> None:
@@ -632,14 +646,22 @@ def _read_previous(host: Host, resolver: SettingsResolver, item: Input) -> tuple
     return None, result
 
 
-def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: list[Input] = ()) -> RunResult:
+def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: list[Input] = (),
+          cache=None, baseline=None) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
     Predecessors come from the same run (reports of consecutive years of one issuer) and
     from ``previous`` (reports parsed only as predecessors, never reported on). Previous
     reports that cannot be read are reported as errors like any other input.
+    ``cache`` (:mod:`govlint.cache`) skips unchanged files; ``baseline``
+    (:mod:`govlint.baseline`) hides known findings and reports stale entries.
     """
-    checked = [check_one(host, resolver, item) for item in inputs]
+    checked = [check_one(host, resolver, item, cache) for item in inputs]
+    if cache is not None:  # --- govlint.cache: hits that may pair across years are checked afresh
+        from govlint.cache import needs_report
+
+        for index in needs_report(checked, bool(previous)):
+            checked[index] = check_one(host, resolver, inputs[index])
     results = [c.result for c in checked]
     pending = [c for c in checked if c.report is not None and c.pair_rules]
     # Previous reports are read even when no cross-year rule runs: an unreadable one is an
@@ -666,7 +688,7 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
         if failed is not None:
             results.append(failed)
     if not pending:
-        return RunResult(results, host.registry)
+        return _complete(host, checked, results, cache, baseline)
     # (unused suppressions of these files are reported after the cross-year rules)
     index = YearIndex()
     for item in pending:
@@ -684,4 +706,18 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
             guarded(lambda: _finish(item.result, item.report, host, item.settings, final=True),
                    "govlint", failures, _LINES_INCOMPLETE)
         add_failures(host, item.settings, item.result, failures)
+    return _complete(host, checked, results, cache, baseline)
+
+
+def _complete(host: Host, checked: list[Checked], results: list[FileResult], cache, baseline) -> RunResult:
+    """Store fresh results in the cache, then hide the baseline's findings and add GOV902."""
+    if cache is not None:
+        from govlint.cache import store_results
+
+        store_results(cache, checked)
+    if baseline is not None:
+        from govlint.baseline import apply_baseline
+
+        settings = {id(c.result): c.settings for c in checked}
+        apply_baseline(baseline, [(r, settings.get(id(r))) for r in results], host.registry)
     return RunResult(results, host.registry)

@@ -34,4 +34,33 @@ def unused_suppression(report, options):
     return ()
 
 
-RULES = [unused_suppression]
+@rule("GOV902", "stale-baseline", "基线中的已知问题已不再出现", "warning")
+def stale_baseline(report, options):
+    """A finding recorded in the baseline file no longer occurs in its report.
+
+    What it checks:
+    ``govlint check --baseline FILE`` (or the ``baseline`` configuration key) hides the
+    findings recorded in FILE by ``--write-baseline``. A recorded finding of a checked file
+    that no longer occurs (the defect was corrected, or its text changed) is reported once,
+    naming its code and message. Entries of files not checked in this run are not reported.
+    Emitted by the host after all other rules ran.
+
+    Why:
+    A baseline that keeps entries for corrected defects would silently accept the same
+    defect if it came back. Reporting stale entries tells the user to regenerate the
+    baseline (``govlint check --write-baseline FILE``) so it shrinks as the archive is
+    corrected.
+
+    Failing example:
+    The baseline records a GOV601 finding of ``2023.txt``; the figure was corrected since.
+
+    Passing example:
+    The baseline was regenerated after the correction, so it no longer records that finding.
+
+    Options:
+    None.
+    """
+    return ()
+
+
+RULES = [unused_suppression, stale_baseline]
