@@ -27,7 +27,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,10 +52,16 @@ _DIAGNOSTIC_FIELDS = ("path", "line", "column", "code", "message", "severity", "
 
 @record
 class CacheEntry:
-    """What a hit gives back: the file's result and the runner's ``extra`` data."""
+    """What a hit gives back: the file's result and the runner's ``extra`` data.
+
+    ``solo`` says the result is the file's result without a previous-year report; an entry
+    stored for a file checked only with a predecessor still gives its issuer and year
+    (which the pairing needs) but not a usable result (``solo`` false).
+    """
 
     result: Any  # govlint.runner.FileResult
     extra: dict[str, Any] = factory(dict)
+    solo: bool = True
 
 
 def disabled_by_environment() -> bool:
@@ -141,13 +147,14 @@ def settings_key(settings: FileSettings, memo: dict[str, str] | None = None) -> 
 # --------------------------------------------------------------------------- (de)serialisation
 
 
-def dump_result(result: FileResult, extra: dict[str, Any] | None = None) -> str:
+def dump_result(result: FileResult, extra: dict[str, Any] | None = None, solo: bool = True) -> str:
     """The JSON text of a cache entry."""
     diagnostics = [[getattr(d, f).value if f == "severity" else getattr(d, f) for f in _DIAGNOSTIC_FIELDS]
                    for d in result.diagnostics]
     lines = [[line, column, text] for (line, column), text in result.lines.items()]
     data = {"path": result.path, "diagnostics": diagnostics, "lines": lines, "scheme": result.scheme,
-            "issuer": result.issuer, "year": result.year, "template": result.template, "extra": extra or {}}
+            "issuer": result.issuer, "year": result.year, "template": result.template, "extra": extra or {},
+            "solo": solo}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -179,8 +186,10 @@ def load_result(text: str) -> CacheEntry:
             raise ValueError(f"bad {field}")
     if not isinstance(data["path"], str) or not isinstance(data["scheme"], str) or not isinstance(data["extra"], dict):
         raise ValueError("bad entry")
+    if not isinstance(data["solo"], bool):
+        raise ValueError("bad entry")
     result = FileResult(data["path"], diagnostics, lines, data["scheme"], [], data["issuer"], year, data["template"])
-    return CacheEntry(result, data["extra"])
+    return CacheEntry(result, data["extra"], data["solo"])
 
 
 # --------------------------------------------------------------------------- the cache
@@ -196,6 +205,10 @@ class Cache:
         self.writable = True
         self._pack_memo: dict[str, str] = {}
         self._settings_memo: dict[int, tuple[Any, str]] = {}
+        #: Entries found in this run, by key (the pairing step reads their ``solo`` flag).
+        self.found: dict[str, CacheEntry] = {}
+        #: Keys whose entry must not be used in this run (re-checked for the cross-year pairing).
+        self.bypass: set[str] = set()
 
     @classmethod
     def open(cls, base: Path, host: Host) -> Cache | None:
@@ -242,12 +255,16 @@ class Cache:
         except Exception:  # noqa: BLE001 - any damage to the cache is a miss, never an error
             return None
 
-    def store(self, key: str, result: FileResult, extra: dict[str, Any] | None = None) -> None:
+    def variant_key(self, key: str, previous_key: str) -> str:
+        """The key of a file's result when checked with the previous-year report of ``previous_key``."""
+        return hashlib.sha256(f"{key}\0{previous_key}".encode("ascii")).hexdigest()
+
+    def store(self, key: str, result: FileResult, extra: dict[str, Any] | None = None, solo: bool = True) -> None:
         """Write an entry atomically; a failed result is never stored; write errors disable the cache."""
         if result.failures or not self.writable:
             return
         try:
-            text = dump_result(result, extra)
+            text = dump_result(result, extra, solo)
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.entries)
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -308,56 +325,98 @@ def lookup(cache: Cache, item: Input, settings: FileSettings) -> Lookup:
     except Exception:  # noqa: BLE001 - the normal read reports the problem
         return Lookup(None, item)
     key = cache.key_for(item.display, data, settings)
-    entry = cache.load(key)
+    entry = None if key in cache.bypass else cache.load(key)
     if entry is not None:
         entry.result.path = item.display
+        cache.found[key] = entry
     return Lookup(key, replace(item, data=data), entry)
 
 
 def _pair_key(result: FileResult) -> tuple[str, int] | None:
+    """``(issuer key, year)`` as the runner's year index compares reports (``None``: never paired)."""
     from govlint.runner import issuer_key
 
     key = issuer_key(result.issuer)
     return (key, result.year) if key and result.year is not None else None
 
 
-def needs_report(checked: Sequence[Checked], previous_given: bool) -> list[int]:
-    """Indexes of cache hits that may take part in cross-year pairing (check them afresh).
+def resolve_pairs(cache: Cache, checked: list[Checked], previous_given: bool,
+                  recheck: Callable[[int], Checked]) -> None:
+    """Give each cache hit the result that matches its predecessor in this run, or check it afresh.
 
-    A cached result is the file's result *without* a predecessor. A hit is re-checked
-    when another report of the run has the same issuer and the year before or after it,
-    or when ``--previous`` reports are given and it has a year (conservative: a wasted
-    parse costs time, a missed pair would change the output).
+    The runner pairs only the reports it parsed, so this step decides from the issuer and
+    year of every participant (hits included) what the runner's year index would decide
+    (the same issuer, the year before, exactly one candidate): a hit with no predecessor
+    keeps its solo result; a hit with one takes the stored result for that predecessor's
+    key. Otherwise (no such entry) the hit is checked afresh (``recheck(index)``), and so is
+    every hit that a freshly checked report may take as predecessor, so that the runner
+    sees all candidates. With ``--previous`` reports (parsed anew every run), every hit
+    with a year is checked afresh.
     """
-    keys: dict[tuple[str, int], int] = {}
-    for c in checked:
-        key = _pair_key(c.result)
+    def redo(index: int) -> None:
+        cache.bypass.add(checked[index].cache_key)
+        checked[index] = recheck(index)
+
+    participants = [i for i, c in enumerate(checked)
+                    if c.pair_rules and (c.report is not None or c.from_cache)]
+    if previous_given:
+        for i in participants:
+            if checked[i].from_cache and checked[i].result.year is not None:
+                redo(i)
+        return
+    groups: dict[tuple[str, int], list[int]] = {}
+    for i in participants:
+        key = _pair_key(checked[i].result)
         if key is not None:
-            keys[key] = keys.get(key, 0) + 1
-    needed = []
-    for index, c in enumerate(checked):
-        if not c.from_cache or c.result.year is None:
-            continue
-        if previous_given:
-            needed.append(index)
+            groups.setdefault(key, []).append(i)
+    fresh = [i for i in participants if not checked[i].from_cache]
+    for i in participants:
+        c = checked[i]
+        if not c.from_cache:
             continue
         key = _pair_key(c.result)
+        candidates = groups.get((key[0], key[1] - 1), []) if key else []
+        entry = cache.found.get(c.cache_key)
+        if len(candidates) == 1:
+            previous_key = checked[candidates[0]].cache_key
+            variant = cache.load(cache.variant_key(c.cache_key, previous_key)) if previous_key else None
+            if variant is not None and not variant.solo:
+                variant.result.path = c.result.path
+                c.result = variant.result
+                continue
+        elif entry is not None and entry.solo:
+            continue
+        redo(i)
+        fresh.append(i)
+    # A freshly paired report needs every candidate predecessor parsed (the runner's index).
+    queue = list(fresh)
+    while queue:
+        key = _pair_key(checked[queue.pop()].result)
         if key is None:
             continue
-        issuer, year = key
-        if keys.get((issuer, year - 1)) or keys.get((issuer, year + 1)):
-            needed.append(index)
-    return needed
+        for j in groups.get((key[0], key[1] - 1), []):
+            if checked[j].from_cache:
+                redo(j)
+                queue.append(j)
 
 
 def store_results(cache: Cache, checked: Iterable[Checked]) -> None:
-    """Store each freshly checked, fully checked result that does not depend on another report."""
+    """Store each freshly and fully checked result: alone, or for its predecessor's key."""
+    checked = list(checked)
+    key_of_report = {id(c.report): c.cache_key for c in checked if c.report is not None}
     for c in checked:
         if c.cache_key is None or c.from_cache or c.result.failures:
             continue
-        if c.report is not None and c.report.previous is not None:
-            continue  # paired with a predecessor: its result depends on that other file
-        cache.store(c.cache_key, c.result)
+        previous = c.report.previous if c.report is not None else None
+        if previous is None:
+            cache.store(c.cache_key, c.result)
+            continue
+        previous_key = key_of_report.get(id(previous))
+        if previous_key is None:
+            continue  # a --previous report: parsed anew every run
+        cache.store(cache.variant_key(c.cache_key, previous_key), c.result, solo=False)
+        if c.cache_key not in cache.found:  # issuer and year for the next run's pairing
+            cache.store(c.cache_key, c.result, solo=False)
 
 
 def cache_for_run(host: Host, config_path: Path | None, no_cache: bool) -> Cache | None:

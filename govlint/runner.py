@@ -533,7 +533,8 @@ def check_one(host: Host, resolver: SettingsResolver, item: Input, cache=None) -
         found = lookup(cache, item, settings)
         item = found.item
         if found.entry is not None:
-            return Checked(found.entry.result, None, settings, [], found.key, True)
+            pair = [r for r in registry if r.scope == "pair" and settings.selection.is_selected(r.code)]
+            return Checked(found.entry.result, None, settings, pair, found.key, True)
     with captured_output():
         document, read_error = read_guarded(host, item, settings.config.limits, failures)
         report = None
@@ -657,11 +658,10 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     (:mod:`govlint.baseline`) hides known findings and reports stale entries.
     """
     checked = [check_one(host, resolver, item, cache) for item in inputs]
-    if cache is not None:  # --- govlint.cache: hits that may pair across years are checked afresh
-        from govlint.cache import needs_report
+    if cache is not None:  # --- govlint.cache: cached results join the cross-year pairing
+        from govlint.cache import resolve_pairs
 
-        for index in needs_report(checked, bool(previous)):
-            checked[index] = check_one(host, resolver, inputs[index])
+        resolve_pairs(cache, checked, bool(previous), lambda index: check_one(host, resolver, inputs[index], cache))
     results = [c.result for c in checked]
     pending = [c for c in checked if c.report is not None and c.pair_rules]
     # Previous reports are read even when no cross-year rule runs: an unreadable one is an
