@@ -204,7 +204,7 @@ class Cache:
         self.run_key = run_key
         self.writable = True
         self._pack_memo: dict[str, str] = {}
-        self._settings_memo: dict[int, tuple[Any, str]] = {}
+        self._settings_memo: dict[tuple[int, ...], tuple[tuple[Any, ...], str]] = {}
         #: Entries found in this run, by key (the pairing step reads their ``solo`` flag).
         self.found: dict[str, CacheEntry] = {}
         #: Keys whose entry must not be used in this run (re-checked for the cross-year pairing).
@@ -236,12 +236,20 @@ class Cache:
         return digest.hexdigest()
 
     def _settings_text(self, settings: FileSettings) -> str:
-        """:func:`settings_key`, remembered per settings object (kept alive with it: ids stay valid)."""
-        known = self._settings_memo.get(id(settings))
-        if known is not None and known[0] is settings:
+        """:func:`settings_key`, remembered per (selection, options, configuration) objects.
+
+        The resolver makes a new ``FileSettings`` per file around shared parts; the memo keeps
+        those parts alive (so their ids stay theirs) and is bounded.
+        """
+        parts = (settings.selection, settings.rule_options, settings.config, settings.packs)
+        memo_key = tuple(id(part) for part in parts)
+        known = self._settings_memo.get(memo_key)
+        if known is not None and all(a is b for a, b in zip(known[0], parts)):
             return known[1]
         text = settings_key(settings, self._pack_memo)
-        self._settings_memo[id(settings)] = (settings, text)
+        if len(self._settings_memo) > 256:
+            self._settings_memo.clear()
+        self._settings_memo[memo_key] = (parts, text)
         return text
 
     def _path(self, key: str) -> Path:
