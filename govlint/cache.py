@@ -359,7 +359,7 @@ def resolve_pairs(cache: Cache, checked: list[Checked], previous_given: bool,
     key. Otherwise (no such entry) the hit is checked afresh (``recheck(index)``), and so is
     every hit that a freshly checked report may take as predecessor, so that the runner
     sees all candidates. With ``--previous`` reports (parsed anew every run), every hit
-    with a year is checked afresh.
+    that cross-year rules apply to is checked afresh.
     """
     def redo(index: int) -> None:
         cache.bypass.add(checked[index].cache_key)
@@ -367,9 +367,9 @@ def resolve_pairs(cache: Cache, checked: list[Checked], previous_given: bool,
 
     participants = [i for i, c in enumerate(checked)
                     if c.pair_rules and (c.report is not None or c.from_cache)]
-    if previous_given:
+    if previous_given:  # (an input also named by --previous counts among the explicit reports)
         for i in participants:
-            if checked[i].from_cache and checked[i].result.year is not None:
+            if checked[i].from_cache:
                 redo(i)
         return
     groups: dict[tuple[str, int], list[int]] = {}
