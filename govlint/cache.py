@@ -18,6 +18,12 @@ cannot be written means no cache, silently. Not cached: standard input (as Ruff)
 given by the caller (``annotate``), and any file whose check failed (unreadable, an
 internal error), so that fixing the environment takes effect on the next run. ``--no-cache``
 or ``GOVLINT_NO_CACHE=1`` turn it off.
+
+Cross-year pairs: a report's result depends on its previous-year report, so an entry is
+stored per situation: alone (``solo``), or under :meth:`Cache.variant_key` of the file's
+key and its predecessor's key. :func:`resolve_pairs` decides, from the issuer and year of
+every input (stored in the entries), which result a hit takes, and re-checks the hits the
+runner's pairing needs parsed.
 """
 
 from __future__ import annotations
