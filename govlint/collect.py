@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from govlint.cache import Cache, Lookup, lookup, store_checked
 from govlint.checker import (
     Checked,
     add_failures,
@@ -37,13 +38,17 @@ from govlint.isolation import captured_output, guarded
 from govlint.pairing import PairSummary, YearIndex, identity_of, pair_summary
 from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
 from govlint.results import Failure, FileResult, RunResult
-from govlint.settings import SettingsResolver
+from govlint.rules import RuleRegistry
+from govlint.settings import FileSettings, SettingsResolver
 from govlint.suppression import suppress, unused
 
 
 #: A filter of findings applied by the lead before they are kept and streamed (the baseline
 #: hides known findings this way): ``filter(result, diagnostics) -> diagnostics to keep``.
 FindingFilter = Callable[[FileResult, list[Diagnostic]], list[Diagnostic]]
+#: Findings the lead adds to each fully checked file once both stages are done (the
+#: baseline's stale entries, GOV902): ``closing(result, settings, registry) -> diagnostics``.
+ClosingFindings = Callable[[FileResult, FileSettings, RuleRegistry], list[Diagnostic]]
 
 
 class Listener:
@@ -65,14 +70,48 @@ def path_order(inputs: Sequence[Input]) -> list[int]:
 
 
 def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
-                 jobs: int | None, recipe: WorkerRecipe | None) -> Iterator[Checked]:
+                 jobs: int | None, recipe: WorkerRecipe | None, cache: Cache | None = None) -> Iterator[Checked]:
     ordered = [inputs[i] for i in order]
     workers = effective_jobs(jobs, ordered, recipe)
-    if workers > 1:
-        yield from check_in_pool(host, resolver, ordered, workers, recipe)
+    if workers <= 1:
+        for item in ordered:
+            found = _look_up(resolver, cache, item)
+            yield found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
         return
-    for item in ordered:
-        yield check_file(host, resolver, item)
+    # The lead looks every input up first; only the misses go to the workers.
+    looked = [_look_up(resolver, cache, item) for item in ordered]
+    misses = [found.item for found in looked if found.hit is None]
+    if effective_jobs(jobs, misses, recipe) > 1:
+        fresh = check_in_pool(host, resolver, misses, workers, recipe)
+    else:
+        fresh = (check_file(host, resolver, item) for item in misses)
+    for found in looked:
+        if found.hit is not None:
+            yield found.hit
+            continue
+        done = next(fresh)
+        if cache is not None:
+            store_checked(cache, found.key, done)
+        yield done
+    for _ in fresh:  # (closes the pool)
+        pass
+
+
+def _look_up(resolver: SettingsResolver, cache: Cache | None, item: Input) -> Lookup:
+    """The cache look-up of one input (none without a cache or with a broken configuration for it)."""
+    if cache is None:
+        return Lookup(None, item)
+    failures: list[Failure] = []
+    settings = settings_for(resolver, item, failures)
+    return Lookup(None, item) if failures else lookup(cache, item, settings)
+
+
+def _checked_afresh(host: Host, resolver: SettingsResolver, found: Lookup, cache: Cache | None) -> Checked:
+    """The first stage of a cache miss, in this process; the fresh result is stored."""
+    done = check_file(host, resolver, found.item)
+    if cache is not None:
+        store_checked(cache, found.key, done)
+    return done
 
 
 def _identity(item: Input) -> Path | None:
@@ -161,9 +200,27 @@ def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Chec
     return sorted(extra, key=lambda d: d.sort_key)
 
 
+def _close(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
+           checked: list[Checked], closing: ClosingFindings, listener: Listener) -> None:
+    """Add the closing findings of each fully checked input (path order), as late findings."""
+    for position in order:
+        result = checked[position].result
+        if result.failures:
+            continue
+        failures: list[Failure] = []
+        settings = settings_for(resolver, inputs[position], failures)
+        if failures:
+            continue
+        added = closing(result, settings, host.registry)
+        if added:
+            result.diagnostics = sorted(result.diagnostics + added, key=lambda d: d.sort_key)
+            listener.late_findings(result, added)
+
+
 def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: Sequence[Input] = (), *,
           jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = (),
-          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None) -> RunResult:
+          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None,
+          closing: ClosingFindings | None = None, cache: Cache | None = None) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
     Predecessors come from the same run (reports of consecutive years of one issuer) and
@@ -172,8 +229,11 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     processes (``None``: one per CPU; 1: in-process; ``recipe`` lets workers that cannot
     inherit the host build it, see :mod:`govlint.parallel`). ``keep`` filters each file's
     findings (first stage, then what the cross-year stage adds) before they are kept and
-    streamed. ``RunResult.files`` keeps the order of
-    ``inputs``; the listener hears of them in path order.
+    streamed; ``closing`` adds findings to each file checked in full once both stages are
+    done (handed to the listener as late findings, in path order, after everything else).
+    ``cache`` (:mod:`govlint.cache`) gives the first stage of unchanged files without
+    reading them again. ``RunResult.files`` keeps the order of ``inputs``; the listener
+    hears of them in path order.
     """
     listener = listener or Listener()
     order = path_order(inputs)
@@ -181,7 +241,7 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
     index = YearIndex()
     try:
-        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
+        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe, cache)):
             if done.summary is not None:  # the full summary goes to the index's store, out of memory
                 index.add(position, done.summary)
                 done.summary = identity_of(done.summary)
@@ -206,6 +266,8 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
                 late = kept
             if late:
                 listener.late_findings(done.result, late)
+        if closing is not None:
+            _close(host, resolver, inputs, order, checked, closing, listener)
     finally:
         index.close()
     results = [c.result for c in checked]
