@@ -209,7 +209,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     baseline, cache = _baseline_and_cache(host, resolver, baseline_path, no_cache, write_baseline is None)
 
     stream: TextIO
-    if output_file is not None:
+    if output_file is not None and write_baseline is None:  # (--write-baseline writes no report)
         try:
             stream = output_file.open("w", encoding="utf-8")
         except OSError as exc:
@@ -242,7 +242,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         if count:
             extra.write(f"{len(result.diagnostics)}\n")
     finally:
-        if output_file is not None:
+        if stream is not sys.stdout:
             stream.close()
     for file_result in result.files:
         _report_failures(ctx, file_result.path, file_result.failures)

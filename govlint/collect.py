@@ -4,12 +4,19 @@
    processes (:mod:`govlint.parallel`), in *path order* (inputs sorted by their display
    name: the order users read findings in). Each compact result is handed to the
    listener as soon as it and all before it are done — this is what the streaming formats
-   print.
+   print. With a cache (:mod:`govlint.cache`) the lead looks each input up first: a hit is
+   this stage's result, only misses are checked (in the workers, with ``-j``), and the lead
+   stores each fresh result.
 2. The lead indexes the :class:`~govlint.pairing.PairSummary` of every report that may be
    paired, finds each report's predecessor, and re-reads and re-parses *only* the reports
    that have one, to run the cross-year rules on them (``report.previous`` is the
    predecessor's summary); then the unused-suppression check of those reports runs. What
    this stage adds is handed to the listener after the whole first stage, in path order.
+   This stage is never cached.
+
+A finding filter (``keep``, the baseline) sees each file's findings of both stages before
+they are kept or streamed; closing findings (``closing``, the baseline's stale entries)
+are added at the very end and reach the listener as late findings.
 
 No parsed report outlives the check of its file: memory grows only with the compact
 results (and the small summaries), not with the reports.

@@ -352,3 +352,9 @@ def test_cross_year_findings_are_baselined_too(tmp_path, monkeypatch, capsys):
 def test_write_baseline_streams_no_findings(corpus, capsys):
     code, out, err = check(capsys, "--write-baseline", "known.json", "reports")
     assert code == 0 and out == ["known.json: 已写入基线（3个文件，6条已知问题）"]
+
+
+def test_write_baseline_leaves_the_output_file_alone(corpus, capsys):
+    Path("out.txt").write_text("previous report\n", encoding="utf-8")
+    assert check(capsys, "--write-baseline", "known.json", "-o", "out.txt", "reports")[0] == 0
+    assert Path("out.txt").read_text(encoding="utf-8") == "previous report\n"
