@@ -366,21 +366,34 @@ class Lookup:
     hit: Checked | None = None
 
 
-def lookup(cache: Cache, item: Input, settings: FileSettings) -> Lookup:
-    """Read the input's bytes once (the check then uses them) and look its entry up.
+def keyed(cache: Cache, item: Input, settings: FileSettings) -> tuple[str | None, Input]:
+    """The input's entry key and the input carrying the bytes that were hashed.
 
-    Standard input and caller-given bytes are never cached; a file that cannot be read here
-    is checked normally, which reports why.
+    A miss is then checked on exactly those bytes, so a file edited meanwhile is never
+    stored under the key of its former content. Standard input and caller-given bytes are
+    never cached (``None``); a file that cannot be read here is checked normally, which
+    reports why.
     """
     from govlint.readers.files import read_file
 
     if item.stdin or item.path is None or item.data is not None:
-        return Lookup(None, item)
+        return None, item
     try:
         data = read_file(item.path, settings.config.limits.max_file_size)
     except Exception:  # noqa: BLE001 - the normal read reports the problem
+        return None, item
+    return cache.key_for(item.display, data, settings), replace(item, data=data)
+
+
+def lookup(cache: Cache, item: Input, settings: FileSettings, keep_bytes: bool = True) -> Lookup:
+    """Read the input's bytes once and look its entry up.
+
+    ``keep_bytes``: the returned input carries the bytes (the check then uses them); without,
+    the original input (the lead looking up a whole run before dispatching keeps no bytes).
+    """
+    key, read = keyed(cache, item, settings)
+    if key is None:
         return Lookup(None, item)
-    key = cache.key_for(item.display, data, settings)
     entry = cache.load(key)
     hit = None
     if entry is not None:
@@ -388,7 +401,7 @@ def lookup(cache: Cache, item: Input, settings: FileSettings) -> Lookup:
             hit = checked_of(entry, item.display)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             hit = None
-    return Lookup(key, replace(item, data=data), hit)
+    return Lookup(key, read if keep_bytes else item, hit)
 
 
 def store_checked(cache: Cache, key: str | None, checked: Checked) -> None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from govlint.cache import Cache, Lookup, lookup, store_checked
+from govlint.cache import Cache, Lookup, keyed, lookup, store_checked
 from govlint.checker import (
     Checked,
     add_failures,
@@ -85,32 +85,66 @@ def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input]
             found = _look_up(resolver, cache, item)
             yield found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
         return
-    # The lead looks every input up first; only the misses go to the workers.
-    looked = [_look_up(resolver, cache, item) for item in ordered]
-    misses = [found.item for found in looked if found.hit is None]
-    if effective_jobs(jobs, misses, recipe) > 1:
-        fresh = check_in_pool(host, resolver, misses, workers, recipe)
+    # The lead looks every input up first (keeping no bytes); only the misses go to the workers.
+    hits: dict[int, Checked] = {}
+    for number, item in enumerate(ordered):
+        hit = _look_up(resolver, cache, item, keep_bytes=False).hit
+        if hit is not None:
+            hits[number] = hit
+    missed = [item for number, item in enumerate(ordered) if number not in hits]
+    work = _Misses(resolver, cache, missed)
+    if effective_jobs(jobs, missed, recipe) > 1:
+        fresh = check_in_pool(host, resolver, work, workers, recipe)
     else:
-        fresh = (check_file(host, resolver, item) for item in misses)
-    for found in looked:
-        if found.hit is not None:
-            yield found.hit
+        fresh = (check_file(host, resolver, item) for item in work)
+    sent = 0
+    for number in range(len(ordered)):
+        if number in hits:
+            yield hits.pop(number)
             continue
         done = next(fresh)
         if cache is not None:
-            store_checked(cache, found.key, done)
+            store_checked(cache, work.keys.pop(sent), done)
+        sent += 1
         yield done
     for _ in fresh:  # (closes the pool)
         pass
 
 
-def _look_up(resolver: SettingsResolver, cache: Cache | None, item: Input) -> Lookup:
+class _Misses:
+    """The inputs a pool checks, each read (and keyed) only when the pool takes it.
+
+    The pool's task thread takes inputs as fast as the pipe to the workers accepts them, so
+    no more than a few inputs' bytes are held at once; ``keys`` maps each input's position
+    to the key of the bytes it was given, for the lead to store its result under.
+    """
+
+    def __init__(self, resolver: SettingsResolver, cache: Cache | None, items: list[Input]) -> None:
+        self.resolver, self.cache, self.items = resolver, cache, items
+        self.keys: dict[int, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Input]:
+        for number, item in enumerate(self.items):
+            key = None
+            if self.cache is not None:
+                failures: list[Failure] = []
+                settings = settings_for(self.resolver, item, failures)
+                if not failures:
+                    key, item = keyed(self.cache, item, settings)
+            self.keys[number] = key
+            yield item
+
+
+def _look_up(resolver: SettingsResolver, cache: Cache | None, item: Input, keep_bytes: bool = True) -> Lookup:
     """The cache look-up of one input (none without a cache or with a broken configuration for it)."""
     if cache is None:
         return Lookup(None, item)
     failures: list[Failure] = []
     settings = settings_for(resolver, item, failures)
-    return Lookup(None, item) if failures else lookup(cache, item, settings)
+    return Lookup(None, item) if failures else lookup(cache, item, settings, keep_bytes)
 
 
 def _checked_afresh(host: Host, resolver: SettingsResolver, found: Lookup, cache: Cache | None) -> Checked:

@@ -396,3 +396,26 @@ def test_cached_suppressions_still_count_in_the_cross_year_stage(tmp_path, monke
     before = len(first_stage)
     assert check(capsys, ".") == fresh
     assert len(first_stage) == before
+
+
+def test_pool_inputs_carry_the_bytes_their_key_was_made_of(corpus):
+    """A file edited after the look-up is stored under the key of what was checked, not of what was looked up."""
+    from govlint.collect import _Misses
+    from govlint.host import Host
+    from govlint.runner import Input
+    from govlint.settings import CliOverrides, SettingsResolver
+
+    host = Host()
+    resolver = SettingsResolver(host.registry, CliOverrides(), None, True)
+    cache = Cache.open(corpus.parent, host)
+    target = corpus / "c.txt"
+    item = Input("reports/c.txt", target)
+    settings = resolver.for_file(target)
+    looked_up = cache.key_for(item.display, target.read_bytes(), settings)
+    target.write_text(target.read_text(encoding="utf-8").replace(NEW_ROW, BAD_ROW), encoding="utf-8")
+    work = _Misses(resolver, cache, [item, Input("-", None, stdin=True)])
+    assert len(work) == 2
+    sent = list(work)
+    assert sent[0].data == target.read_bytes() and sent[1].data is None
+    assert work.keys == {0: cache.key_for(item.display, target.read_bytes(), settings), 1: None}
+    assert work.keys[0] != looked_up
