@@ -394,14 +394,18 @@ def lookup(cache: Cache, item: Input, settings: FileSettings, keep_bytes: bool =
     key, read = keyed(cache, item, settings)
     if key is None:
         return Lookup(None, item)
+    return Lookup(key, read if keep_bytes else item, hit_of(cache, key, item.display))
+
+
+def hit_of(cache: Cache, key: str, display: str) -> Checked | None:
+    """The first-stage result stored under ``key``, shown as ``display``; ``None``: a miss."""
     entry = cache.load(key)
-    hit = None
-    if entry is not None:
-        try:
-            hit = checked_of(entry, item.display)
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            hit = None
-    return Lookup(key, read if keep_bytes else item, hit)
+    if entry is None:
+        return None
+    try:
+        return checked_of(entry, display)
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        return None
 
 
 def store_checked(cache: Cache, key: str | None, checked: Checked) -> None:

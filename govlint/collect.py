@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from govlint.cache import Cache, Lookup, keyed, lookup, store_checked
+from govlint.cache import Cache, Lookup, hit_of, keyed, lookup, store_checked
 from govlint.checker import (
     Checked,
     add_failures,
@@ -85,12 +85,13 @@ def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input]
             found = _look_up(resolver, cache, item)
             yield found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
         return
-    # The lead looks every input up first (keeping no bytes); only the misses go to the workers.
-    hits: dict[int, Checked] = {}
+    # The lead looks every input up first, keeping only the keys of the hits (no bytes, no
+    # results: those are read again in turn); only the misses go to the workers.
+    hits: dict[int, str] = {}
     for number, item in enumerate(ordered):
-        hit = _look_up(resolver, cache, item, keep_bytes=False).hit
-        if hit is not None:
-            hits[number] = hit
+        found = _look_up(resolver, cache, item, keep_bytes=False)
+        if found.hit is not None and found.key is not None:
+            hits[number] = found.key
     missed = [item for number, item in enumerate(ordered) if number not in hits]
     work = _Misses(resolver, cache, missed)
     if effective_jobs(jobs, missed, recipe) > 1:
@@ -100,7 +101,11 @@ def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input]
     sent = 0
     for number in range(len(ordered)):
         if number in hits:
-            yield hits.pop(number)
+            assert cache is not None
+            hit = hit_of(cache, hits.pop(number), ordered[number].display)
+            # (an entry removed since the look-up, by another run: checked here)
+            yield hit if hit is not None else _checked_afresh(host, resolver, _look_up(resolver, cache,
+                                                                                         ordered[number]), cache)
             continue
         done = next(fresh)
         if cache is not None:

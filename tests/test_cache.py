@@ -419,3 +419,14 @@ def test_pool_inputs_carry_the_bytes_their_key_was_made_of(corpus):
     assert sent[0].data == target.read_bytes() and sent[1].data is None
     assert work.keys == {0: cache.key_for(item.display, target.read_bytes(), settings), 1: None}
     assert work.keys[0] != looked_up
+
+
+def test_entry_gone_after_the_look_up_is_checked_by_the_lead(archive, capsys, monkeypatch):
+    """With -j the lead reads a hit's entry again when its turn comes; if it is gone, it checks the file."""
+    def check_with() -> tuple[int, str]:
+        code, out, _ = run(capsys, "check", "--isolated", "-q", "-j2", "--output-format", "json", "reports")
+        return code, out
+
+    reference = check_with()
+    monkeypatch.setattr(govlint.collect, "hit_of", lambda cache, key, display: None)
+    assert check_with() == reference
