@@ -78,8 +78,8 @@ def tree_rss_kb(pid: int) -> int:
 
 def run(directory: Path, jobs: int) -> dict:
     """One ``govlint check`` run: seconds, peak tree RSS (MB), largest-process RSS (MB), exit code."""
-    command = [sys.executable, "-m", "govlint", "check", "--isolated", "-q", "--output-format", "concise",
-               f"-j{jobs}", str(directory)]
+    command = [sys.executable, "-m", "govlint", "check", "--isolated", "-q", "--no-cache", "--output-format",
+               "concise", f"-j{jobs}", str(directory)]  # (--no-cache: the checking itself, every run)
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0

@@ -145,11 +145,17 @@ def _catalog(host):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of CPUs; -j1 checks in this process).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no closing summary line on stderr.")
+@click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), default=None,
+              help="Hide the known findings recorded in this baseline file (config key: baseline).")
+@click.option("--write-baseline", type=click.Path(path_type=Path), default=None,
+              help="Record every current finding in this baseline file, then exit 0 (2: unreadable files).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh: do not read or write .govlint_cache.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ignore, extend_ignore,
           per_file_ignores, exclude, config_path, isolated, output_format, output_file, show_source,
           statistics, count, exit_zero, stdin_filename, previous_paths, packs, jobs, quiet,
-          aggregate_parent=None, aggregate_units=()) -> None:
+          aggregate_parent=None, aggregate_units=(), baseline_path=None, write_baseline=None,
+          no_cache=False) -> None:
     """Check reports. PATHS are files, directories (searched for reports) or '-' for stdin.
 
     concise, github and jsonl print each file's findings as soon as it and every file
@@ -200,9 +206,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
     _refuse_output_over_input(output_file, (*(paths or (".",)), *previous_paths), [*inputs, *previous], host,
                               resolver)
     _report_skipped(skipped)
+    baseline, cache = _baseline_and_cache(host, resolver, baseline_path, no_cache, write_baseline is None)
 
     stream: TextIO
-    if output_file is not None:
+    if output_file is not None and write_baseline is None:  # (--write-baseline writes no report)
         try:
             stream = output_file.open("w", encoding="utf-8")
         except OSError as exc:
@@ -214,14 +221,18 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
 
         formatter = resolve_formatter(formats[chosen])(stream)
         # The aggregate check (GOV605) adds to the parent's findings after the run: nothing streams then.
-        listener = _StreamingListener(formatter, quiet, stream is sys.stdout, streaming=not aggregates)
+        # --write-baseline records the run instead of reporting it: nothing streams then either.
+        listener = _StreamingListener(formatter, quiet, stream is sys.stdout,
+                                      streaming=not aggregates and write_baseline is None)
         try:
             result = run_check(host, resolver, inputs, previous, jobs=jobs, listener=listener, skipped=skipped,
-                               recipe=WorkerRecipe(overrides, config_path, isolated))
+                               recipe=WorkerRecipe(overrides, config_path, isolated), **_run_hooks(baseline, cache))
         except KeyboardInterrupt:
             listener.progress.clear()
             raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
         listener.progress.clear()
+        if write_baseline is not None:  # (before the aggregate check: GOV605 is not baselined)
+            _write_baseline(ctx, result, write_baseline)
         apply_aggregates(host, resolver, result, aggregates)  # aggregate report (GOV605)
         result.exit_zero = exit_zero  # (the exit code SARIF records)
         if not listener.streaming:
@@ -232,7 +243,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], select, extend_select, ign
         if count:
             extra.write(f"{len(result.diagnostics)}\n")
     finally:
-        if output_file is not None:
+        if stream is not sys.stdout:
             stream.close()
     for file_result in result.files:
         _report_failures(ctx, file_result.path, file_result.failures)
@@ -284,6 +295,38 @@ class _StreamingListener:
 
     def late_findings(self, result, diagnostics) -> None:
         self._write(diagnostics, result)
+
+
+def _baseline_and_cache(host, resolver, baseline_path: Path | None, no_cache: bool, use_baseline: bool = True):
+    """The run's baseline (``--baseline`` or the config's ``baseline``) and cache (govlint.baseline/cache).
+
+    ``--write-baseline`` records every finding: no baseline is loaded then (a broken one can be regenerated).
+    """
+    from govlint.baseline import baseline_for_run
+    from govlint.cache import cache_for_run
+
+    config = resolver.default_config()
+    baseline = baseline_for_run(baseline_path, config) if use_baseline else None
+    return baseline, cache_for_run(host, config.path, no_cache)
+
+
+def _run_hooks(baseline, cache) -> dict:
+    """The keyword arguments of ``collect.check`` for the baseline (filter, stale entries) and the cache."""
+    hooks: dict = {"cache": cache}
+    if baseline is not None:
+        hooks["keep"], hooks["closing"] = baseline.keep, baseline.closing
+    return hooks
+
+
+def _write_baseline(ctx: click.Context, result, path: Path) -> None:
+    """``--write-baseline``: record every finding, say how many, exit 0 (2 when a file failed)."""
+    from govlint.baseline import write_baseline
+
+    count = write_baseline(result.files, path)
+    click.echo(f"{path}: 已写入基线（{len(result.files)}个文件，{count}条已知问题）")
+    for file_result in result.files:
+        _report_failures(ctx, file_result.path, file_result.failures)
+    ctx.exit(EXIT_ERROR if result.has_read_errors else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- rules
@@ -446,9 +489,11 @@ def report_command(ctx: click.Context, paths: tuple[str, ...], output_file: Path
                                      output=output_file, skipped=skipped), output_file)
     previous = collect_inputs(options["previous_paths"], suffixes, resolver) if options["previous_paths"] else []
     _report_skipped(skipped)
+    baseline, cache = _baseline_and_cache(host, resolver, options["baseline_path"], options["no_cache"])
     try:
         result = run_check(host, resolver, inputs, previous, jobs=options["jobs"], skipped=skipped,
-                           recipe=WorkerRecipe(resolver.cli, resolver.config_path, resolver.isolated))
+                           recipe=WorkerRecipe(resolver.cli, resolver.config_path, resolver.isolated),
+                           **_run_hooks(baseline, cache))
     except KeyboardInterrupt:
         raise GovlintError("已中断（Ctrl-C）：检查未完成") from None
     _write_atomically(output_file, render_html(result, report_context(host, resolver, paths, options)))

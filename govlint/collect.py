@@ -4,12 +4,19 @@
    processes (:mod:`govlint.parallel`), in *path order* (inputs sorted by their display
    name: the order users read findings in). Each compact result is handed to the
    listener as soon as it and all before it are done — this is what the streaming formats
-   print.
+   print. With a cache (:mod:`govlint.cache`) the lead looks each input up first: a hit is
+   this stage's result, only misses are checked (in the workers, with ``-j``), and the lead
+   stores each fresh result.
 2. The lead indexes the :class:`~govlint.pairing.PairSummary` of every report that may be
    paired, finds each report's predecessor, and re-reads and re-parses *only* the reports
    that have one, to run the cross-year rules on them (``report.previous`` is the
    predecessor's summary); then the unused-suppression check of those reports runs. What
    this stage adds is handed to the listener after the whole first stage, in path order.
+   This stage is never cached.
+
+A finding filter (``keep``, the baseline) sees each file's findings of both stages before
+they are kept or streamed; closing findings (``closing``, the baseline's stale entries)
+are added at the very end and reach the listener as late findings.
 
 No parsed report outlives the check of its file: memory grows only with the compact
 results (and the small summaries), not with the reports.
@@ -20,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from govlint.cache import Cache, Lookup, hit_of, keyed, lookup, store_checked
 from govlint.checker import (
     Checked,
     add_failures,
@@ -37,13 +45,17 @@ from govlint.isolation import captured_output, guarded
 from govlint.pairing import PairSummary, YearIndex, identity_of, pair_summary
 from govlint.parallel import WorkerRecipe, check_in_pool, effective_jobs
 from govlint.results import Failure, FileResult, RunResult
-from govlint.settings import SettingsResolver
+from govlint.rules import RuleRegistry
+from govlint.settings import FileSettings, SettingsResolver
 from govlint.suppression import suppress, unused
 
 
 #: A filter of findings applied by the lead before they are kept and streamed (the baseline
 #: hides known findings this way): ``filter(result, diagnostics) -> diagnostics to keep``.
 FindingFilter = Callable[[FileResult, list[Diagnostic]], list[Diagnostic]]
+#: Findings the lead adds to each fully checked file once both stages are done (the
+#: baseline's stale entries, GOV902): ``closing(result, settings, registry) -> diagnostics``.
+ClosingFindings = Callable[[FileResult, FileSettings, RuleRegistry], list[Diagnostic]]
 
 
 class Listener:
@@ -65,14 +77,87 @@ def path_order(inputs: Sequence[Input]) -> list[int]:
 
 
 def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
-                 jobs: int | None, recipe: WorkerRecipe | None) -> Iterator[Checked]:
+                 jobs: int | None, recipe: WorkerRecipe | None, cache: Cache | None = None) -> Iterator[Checked]:
     ordered = [inputs[i] for i in order]
     workers = effective_jobs(jobs, ordered, recipe)
-    if workers > 1:
-        yield from check_in_pool(host, resolver, ordered, workers, recipe)
+    if workers <= 1:
+        for item in ordered:
+            found = _look_up(resolver, cache, item)
+            yield found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
         return
-    for item in ordered:
-        yield check_file(host, resolver, item)
+    # The lead looks every input up first, keeping only the keys of the hits (no bytes, no
+    # results: those are read again in turn); only the misses go to the workers.
+    hits: dict[int, str] = {}
+    for number, item in enumerate(ordered):
+        found = _look_up(resolver, cache, item, keep_bytes=False)
+        if found.hit is not None and found.key is not None:
+            hits[number] = found.key
+    missed = [item for number, item in enumerate(ordered) if number not in hits]
+    work = _Misses(resolver, cache, missed)
+    if effective_jobs(jobs, missed, recipe) > 1:
+        fresh = check_in_pool(host, resolver, work, workers, recipe)
+    else:
+        fresh = (check_file(host, resolver, item) for item in work)
+    sent = 0
+    for number in range(len(ordered)):
+        if number in hits:
+            assert cache is not None
+            hit = hit_of(cache, hits.pop(number), ordered[number].display)
+            # (an entry removed since the look-up, by another run: checked here)
+            yield hit if hit is not None else _checked_afresh(host, resolver, _look_up(resolver, cache,
+                                                                                         ordered[number]), cache)
+            continue
+        done = next(fresh)
+        if cache is not None:
+            store_checked(cache, work.keys.pop(sent), done)
+        sent += 1
+        yield done
+    for _ in fresh:  # (closes the pool)
+        pass
+
+
+class _Misses:
+    """The inputs a pool checks, each read (and keyed) only when the pool takes it.
+
+    The pool's task thread takes inputs as fast as the pipe to the workers accepts them, so
+    no more than a few inputs' bytes are held at once; ``keys`` maps each input's position
+    to the key of the bytes it was given, for the lead to store its result under.
+    """
+
+    def __init__(self, resolver: SettingsResolver, cache: Cache | None, items: list[Input]) -> None:
+        self.resolver, self.cache, self.items = resolver, cache, items
+        self.keys: dict[int, str | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Input]:
+        for number, item in enumerate(self.items):
+            key = None
+            if self.cache is not None:
+                failures: list[Failure] = []
+                settings = settings_for(self.resolver, item, failures)
+                if not failures:
+                    key, item = keyed(self.cache, item, settings)
+            self.keys[number] = key
+            yield item
+
+
+def _look_up(resolver: SettingsResolver, cache: Cache | None, item: Input, keep_bytes: bool = True) -> Lookup:
+    """The cache look-up of one input (none without a cache or with a broken configuration for it)."""
+    if cache is None:
+        return Lookup(None, item)
+    failures: list[Failure] = []
+    settings = settings_for(resolver, item, failures)
+    return Lookup(None, item) if failures else lookup(cache, item, settings, keep_bytes)
+
+
+def _checked_afresh(host: Host, resolver: SettingsResolver, found: Lookup, cache: Cache | None) -> Checked:
+    """The first stage of a cache miss, in this process; the fresh result is stored."""
+    done = check_file(host, resolver, found.item)
+    if cache is not None:
+        store_checked(cache, found.key, done)
+    return done
 
 
 def _identity(item: Input) -> Path | None:
@@ -161,9 +246,27 @@ def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Chec
     return sorted(extra, key=lambda d: d.sort_key)
 
 
+def _close(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
+           checked: list[Checked], closing: ClosingFindings, listener: Listener) -> None:
+    """Add the closing findings of each fully checked input (path order), as late findings."""
+    for position in order:
+        result = checked[position].result
+        if result.failures:
+            continue
+        failures: list[Failure] = []
+        settings = settings_for(resolver, inputs[position], failures)
+        if failures:
+            continue
+        added = closing(result, settings, host.registry)
+        if added:
+            result.diagnostics = sorted(result.diagnostics + added, key=lambda d: d.sort_key)
+            listener.late_findings(result, added)
+
+
 def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous: Sequence[Input] = (), *,
           jobs: int | None = 1, listener: Listener | None = None, skipped: Sequence[Skipped] = (),
-          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None) -> RunResult:
+          recipe: WorkerRecipe | None = None, keep: FindingFilter | None = None,
+          closing: ClosingFindings | None = None, cache: Cache | None = None) -> RunResult:
     """Check every input; then apply cross-year rules to reports whose predecessor is known.
 
     Predecessors come from the same run (reports of consecutive years of one issuer) and
@@ -172,8 +275,11 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     processes (``None``: one per CPU; 1: in-process; ``recipe`` lets workers that cannot
     inherit the host build it, see :mod:`govlint.parallel`). ``keep`` filters each file's
     findings (first stage, then what the cross-year stage adds) before they are kept and
-    streamed. ``RunResult.files`` keeps the order of
-    ``inputs``; the listener hears of them in path order.
+    streamed; ``closing`` adds findings to each file checked in full once both stages are
+    done (handed to the listener as late findings, in path order, after everything else).
+    ``cache`` (:mod:`govlint.cache`) gives the first stage of unchanged files without
+    reading them again. ``RunResult.files`` keeps the order of ``inputs``; the listener
+    hears of them in path order.
     """
     listener = listener or Listener()
     order = path_order(inputs)
@@ -181,7 +287,7 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
     index = YearIndex()
     try:
-        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe)):
+        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe, cache)):
             if done.summary is not None:  # the full summary goes to the index's store, out of memory
                 index.add(position, done.summary)
                 done.summary = identity_of(done.summary)
@@ -206,6 +312,8 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
                 late = kept
             if late:
                 listener.late_findings(done.result, late)
+        if closing is not None:
+            _close(host, resolver, inputs, order, checked, closing, listener)
     finally:
         index.close()
     results = [c.result for c in checked]

@@ -46,6 +46,7 @@ KEYS: dict[str, str] = {
     "output-format": "输出格式名称",
     "rules": "由 [rules.<规则名称>] 选项表组成的表",
     "packs": "规则包名称（govlint packs 列出）或规则包文件（.yaml）路径的列表",
+    "baseline": "基线文件（govlint check --write-baseline 生成）的路径，相对于本配置文件",
     # resource limits (see govlint.limits): sizes in bytes or as "20 MB", counts as integers
     **{key: ("大小（字节数，或如 \"20 MB\" 的字符串）" if kind == "size" else "正整数")
        for key, (_, kind) in LIMIT_SETTINGS.items()},
@@ -73,6 +74,8 @@ class Config:
     #: Aggregate reports and their units (GOV605): ``(parent, units)``, absolute paths.
     aggregate: tuple[tuple[Path, tuple[Path, ...]], ...] = ()
     limits: Limits = factory(Limits)
+    #: The baseline file (``baseline`` key, resolved against this file's directory): govlint.baseline.
+    baseline: Path | None = None
 
     @property
     def where(self) -> str:
@@ -206,6 +209,10 @@ def config_from_table(table: Mapping[str, Any], path: Path | None, prefix: str =
             values["rules"] = {name: dict(options) for name, options in value.items()}
         elif key == "aggregate":
             values["aggregate"] = _aggregate_list(value, qualified, root)
+        elif key == "baseline":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{qualified}：应为{KEYS[key]}")
+            values["baseline"] = root / value.strip()
         elif key in LIMIT_SETTINGS:
             field, kind = LIMIT_SETTINGS[key]
             try:

@@ -14,14 +14,16 @@ from typing import Any
 
 #: The click parameter names of the options that choose what is checked and how.
 RUN_OPTIONS = ("select", "extend_select", "ignore", "extend_ignore", "per_file_ignores", "exclude",
-               "config_path", "isolated", "exit_zero", "stdin_filename", "previous_paths", "packs", "jobs")
+               "config_path", "isolated", "exit_zero", "stdin_filename", "previous_paths", "packs", "jobs",
+               "baseline_path", "no_cache")
 
 #: How each option is written on the command line.
 OPTION_FLAGS = {"select": "--select", "extend_select": "--extend-select", "ignore": "--ignore",
                 "extend_ignore": "--extend-ignore", "per_file_ignores": "--per-file-ignores",
                 "exclude": "--exclude", "config_path": "--config", "isolated": "--isolated",
                 "exit_zero": "--exit-zero", "stdin_filename": "--stdin-filename",
-                "previous_paths": "--previous", "packs": "--pack", "jobs": "--jobs"}
+                "previous_paths": "--previous", "packs": "--pack", "jobs": "--jobs",
+                "baseline_path": "--baseline", "no_cache": "--no-cache"}
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

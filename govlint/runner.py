@@ -8,6 +8,8 @@
 - :mod:`govlint.pairing` — per-report summaries, the year index, predecessors;
 - :mod:`govlint.collect` — a run: both stages, results in path order, the listener;
 - :mod:`govlint.parallel` — the worker processes of ``-j``;
+- :mod:`govlint.cache` — the first stage of unchanged files, kept in ``.govlint_cache``;
+- :mod:`govlint.baseline` — known findings hidden (``keep``), stale entries (``closing``, GOV902);
 - :mod:`govlint.isolation` — captured third-party output, guarded calls;
 - :mod:`govlint.results` — the compact results formatters read.
 
@@ -33,7 +35,7 @@ from govlint.checker import (
     selected_rules,
     settings_for,
 )
-from govlint.collect import FindingFilter, Listener, check, path_order, read_previous
+from govlint.collect import ClosingFindings, FindingFilter, Listener, check, path_order, read_previous
 from govlint.core_rules import (
     STALE_BASELINE_CODE,
     UNREADABLE_CODE,
@@ -66,7 +68,7 @@ from govlint.suppression import apply_suppressions
 check_one = check_file
 
 __all__ = [
-    "Checked", "Failure", "FindingFilter", "FileResult", "Input", "LINES_INCOMPLETE", "Listener", "NOT_CHECKED", "PairSummary",
+    "Checked", "ClosingFindings", "Failure", "FindingFilter", "FileResult", "Input", "LINES_INCOMPLETE", "Listener", "NOT_CHECKED", "PairSummary",
     "RULE_NOT_CHECKED", "RuleCrash", "RunResult", "STALE_BASELINE_CODE", "STDIN", "Skipped", "UNREADABLE_CODE",
     "UNUSED_SUPPRESSION_CODE", "YearIndex", "add_failures", "apply_suppressions", "captured_output", "check",
     "check_file", "check_input", "check_one", "collect_inputs", "guarded", "internal_failure", "issuer_key", "make_diagnostic",

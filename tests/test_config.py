@@ -148,7 +148,7 @@ def test_load_pyproject_table(tmp_path):
         ("per_file_ignores", "是否应为 'per-file-ignores'？"),
         ("output_format", "是否应为 'output-format'？"),
         ("colour", "可用的键：select, extend-select, ignore, extend-ignore, per-file-ignores, "
-                   "severity, exclude, output-format, rules, packs, max-file-size, max-unpacked-size, "
+                   "severity, exclude, output-format, rules, packs, baseline, max-file-size, max-unpacked-size, "
                    "max-compression-ratio, max-pdf-pages, max-pdf-stream-size, max-html-depth, "
                    "max-table-cells, max-table-span, aggregate"),
     ],
