@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from govlint.atomic import write_atomically
 from govlint.core_rules import STALE_BASELINE_CODE, UNREADABLE_CODE, stale_baseline_diagnostic
 from govlint.diagnostics import Diagnostic
 from govlint.errors import GovlintError
@@ -131,12 +132,9 @@ def write_baseline(results: Iterable[FileResult], path: Path) -> int:
     entries = sorted((_entry(d, key, root) for r in results for d, key in fingerprints(r, root)), key=_sort_key)
     document = {"format": FORMAT, "version": VERSION, "entries": entries}
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    temporary = path.with_name(path.name + ".govlint-tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        write_atomically(path, text)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise GovlintError(f"{path}: 无法写入基线文件：{exc.strerror or exc}") from None
     return len(entries)
 

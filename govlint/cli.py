@@ -446,12 +446,11 @@ def _with_run_options(command: click.Command) -> click.Command:
 
 def _write_atomically(output: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``output`` through a temporary file, so no half page is left."""
-    temporary = output.with_name(output.name + ".govlint-tmp")
+    from govlint.atomic import write_atomically
+
     try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(output)
+        write_atomically(output, text)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise GovlintError(f"--output-file：无法写入 {output}：{exc.strerror or exc}") from None
 
 
@@ -721,12 +720,11 @@ def annotate_command(ctx: click.Context, path: Path, output_file, select, ignore
         _fail(f"{path}: {result.error}")
         ctx.exit(EXIT_ERROR)
     annotated, count = annotate(data, result.diagnostics, read_docx(data).split("\n"))
-    temporary = output.with_name(output.name + ".govlint-tmp")
+    from govlint.atomic import write_atomically
+
     try:
-        temporary.write_bytes(annotated)
-        temporary.replace(output)
+        write_atomically(output, annotated)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
         raise GovlintError(f"{output}: 无法写入：{exc.strerror or exc}") from None
     click.echo(f"{output}: 已写入{count}条批注（{path} 未改动）")
     ctx.exit(EXIT_FINDINGS if any(d.is_error for d in result.diagnostics) else EXIT_OK)

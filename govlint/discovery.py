@@ -22,6 +22,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from govlint.atomic import TEMPORARY_SUFFIX
 from govlint.errors import ConfigError, InputError, escape_control
 from govlint.readers.docx import LEGACY_HINTS
 from govlint.records import record
@@ -32,7 +33,7 @@ STDIN = "-"
 #: Name prefixes of the lock and temporary files Word (``~$``) and WPS/LibreOffice (``.~``) write.
 LOCK_PREFIXES = ("~$", ".~")
 #: Name endings of files govlint writes beside reports (``govlint annotate``'s copies).
-WRITTEN_SUFFIXES = (".checked.docx", ".govlint-tmp")
+WRITTEN_SUFFIXES = (".checked.docx", TEMPORARY_SUFFIX)
 #: How much of a found file is looked at to recognise govlint's own output.
 _SNIFF_BYTES = 4096
 #: The first line of govlint's text outputs: concise/full (``path:1:2: GOV301 ``), github
