@@ -23,12 +23,18 @@ What is cached is the *first stage* of a run (:mod:`govlint.collect`) for one fi
 single-report findings, the source lines and Word places they point at, the parser's facts,
 the directives whose unused-check waits for the cross-year stage, and the report's
 :class:`~govlint.pairing.PairSummary` (in ``extra``). None of it depends on any other file,
-so the key needs nothing but the file and the settings. The cross-year stage is never
-cached: it re-reads and re-parses the few reports that have a predecessor in the run (so a
-run with ``--previous``, or over consecutive years of one issuer, parses those reports
-every time; the ``--previous`` reports themselves are read every time too). The lead looks
-entries up before the first stage hands work to worker processes (``-j``): only misses
-are checked, and a fresh result is stored by the lead as it arrives.
+so the key needs nothing but the file and the settings. The lead looks entries up before
+the first stage hands work to worker processes (``-j``): only misses are checked, and a
+fresh result is stored by the lead as it arrives.
+
+The *cross-year stage* of a report that has a predecessor is cached too, in an entry of
+its own (``extra`` is ``{"stage": "pair"}``): what that stage adds — the pair rules'
+findings, the unused-directive findings that waited for it, and the source lines and
+places they point at. Its outcome is a pure function of the report's first-stage key
+(bytes, path, settings, code) and of the predecessor's :class:`~govlint.pairing.PairSummary`,
+so its key (:func:`pair_key`) hashes both: a changed predecessor, a changed report or a
+predecessor found elsewhere is a miss, and a hit is neither read nor parsed. A stage that
+had failures is never stored. The ``--previous`` reports themselves are read every time.
 """
 
 from __future__ import annotations
@@ -412,6 +418,44 @@ def store_checked(cache: Cache, key: str | None, checked: Checked) -> None:
     """Store a fresh first-stage result (not a failed one: fixing the environment must take effect)."""
     if key is not None and not checked.result.failures:
         cache.store(key, checked.result, checked_extra(checked))
+
+
+# --------------------------------------------------------------------------- the cross-year stage's glue
+
+#: The ``extra`` of a cross-year-stage entry (checked on load: a first-stage entry is never one).
+_PAIR_STAGE = {"stage": "pair"}
+
+
+def pair_key(own_key: str, previous: PairSummary) -> str:
+    """The entry key of a report's cross-year stage: its first-stage key and its predecessor.
+
+    That stage's outcome is a pure function of the report's bytes, display path and
+    settings and of the code (all in ``own_key``) and of the predecessor's summary, hashed
+    from its JSON form with sorted keys (stable across runs and processes).
+    """
+    summary = json.dumps(previous.to_dict(), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256()
+    for part in ("pair", own_key, hashlib.sha256(summary.encode("utf-8", "surrogatepass")).hexdigest()):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def pair_hit(cache: Cache, key: str, display: str) -> FileResult | None:
+    """What the cross-year stage added, stored under ``key``: its findings, their lines and places.
+
+    ``None``: a miss (absent, corrupt, or not a cross-year-stage entry).
+    """
+    entry = cache.load(key)
+    if entry is None or entry.extra != _PAIR_STAGE:
+        return None
+    entry.result.path = display
+    return entry.result
+
+
+def store_pair(cache: Cache, key: str, added: FileResult) -> None:
+    """Store what the cross-year stage added (the caller never passes one that had failures)."""
+    cache.store(key, added, dict(_PAIR_STAGE))
 
 
 def cache_for_run(host: Host, config_path: Path | None, no_cache: bool) -> Cache | None:

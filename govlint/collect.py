@@ -12,7 +12,9 @@
    that have one, to run the cross-year rules on them (``report.previous`` is the
    predecessor's summary); then the unused-suppression check of those reports runs. What
    this stage adds is handed to the listener after the whole first stage, in path order.
-   This stage is never cached.
+   With a cache, what this stage adds to a report is looked up under the report's
+   first-stage key and its predecessor's summary (:func:`govlint.cache.pair_key`): a hit
+   is neither read nor parsed again.
 
 A finding filter (``keep``, the baseline) sees each file's findings of both stages before
 they are kept or streamed; closing findings (``closing``, the baseline's stale entries)
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from govlint.cache import Cache, Lookup, hit_of, keyed, lookup, store_checked
+from govlint.cache import Cache, Lookup, hit_of, keyed, lookup, pair_hit, pair_key, store_checked, store_pair
 from govlint.checker import (
     Checked,
     add_failures,
@@ -77,13 +79,15 @@ def path_order(inputs: Sequence[Input]) -> list[int]:
 
 
 def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
-                 jobs: int | None, recipe: WorkerRecipe | None, cache: Cache | None = None) -> Iterator[Checked]:
+                 jobs: int | None, recipe: WorkerRecipe | None,
+                 cache: Cache | None = None) -> Iterator[tuple[str | None, Checked]]:
+    """Each input's first-stage result, in path order, with the cache key of the bytes it is of."""
     ordered = [inputs[i] for i in order]
     workers = effective_jobs(jobs, ordered, recipe)
     if workers <= 1:
         for item in ordered:
             found = _look_up(resolver, cache, item)
-            yield found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
+            yield found.key, found.hit if found.hit is not None else _checked_afresh(host, resolver, found, cache)
         return
     # The lead looks every input up first, keeping only the keys of the hits (no bytes, no
     # results: those are read again in turn); only the misses go to the workers.
@@ -102,16 +106,20 @@ def _first_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Input]
     for number in range(len(ordered)):
         if number in hits:
             assert cache is not None
-            hit = hit_of(cache, hits.pop(number), ordered[number].display)
-            # (an entry removed since the look-up, by another run: checked here)
-            yield hit if hit is not None else _checked_afresh(host, resolver, _look_up(resolver, cache,
-                                                                                         ordered[number]), cache)
+            key = hits.pop(number)
+            hit = hit_of(cache, key, ordered[number].display)
+            if hit is not None:
+                yield key, hit
+            else:  # (an entry removed since the look-up, by another run: checked here)
+                found = _look_up(resolver, cache, ordered[number])
+                yield found.key, _checked_afresh(host, resolver, found, cache)
             continue
         done = next(fresh)
+        key = work.keys.pop(sent) if cache is not None else None
         if cache is not None:
-            store_checked(cache, work.keys.pop(sent), done)
+            store_checked(cache, key, done)
         sent += 1
-        yield done
+        yield key, done
     for _ in fresh:  # (closes the pool)
         pass
 
@@ -223,11 +231,42 @@ def _previous_stage(host: Host, resolver: SettingsResolver, inputs: Sequence[Inp
 
 
 def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Checked,
-              previous: PairSummary | None) -> list[Diagnostic]:
-    """The cross-year stage of one input: pair rules (when it has a predecessor), then unused directives."""
+              previous: PairSummary | None, cache: Cache | None = None, key: str | None = None) -> list[Diagnostic]:
+    """The cross-year stage of one input: pair rules (when it has a predecessor), then unused directives.
+
+    With a cache and the first-stage ``key`` of the input, a report with a predecessor is
+    looked up under :func:`~govlint.cache.pair_key`: a hit is neither read nor parsed. A
+    miss is checked on the bytes it reads now, and stored only when those are the bytes of
+    ``key`` (a file edited during the run is never stored under its former key) and the
+    stage had no failure.
+    """
     result = checked.result
     failures: list[Failure] = []
     settings = settings_for(resolver, item, failures)
+    stage_key = None
+    if cache is not None and key is not None and previous is not None and not failures and not result.failures:
+        stage_key = pair_key(key, previous)
+    added = pair_hit(cache, stage_key, result.path) if cache is not None and stage_key is not None else None
+    if added is None:
+        if cache is not None and stage_key is not None:
+            read_key, item = keyed(cache, item, settings)
+            stage_key = stage_key if read_key == key else None
+        added = _pair_afresh(host, settings, item, checked, previous, failures)
+        if cache is not None and stage_key is not None and not failures:
+            store_pair(cache, stage_key, added)
+    _merge_pair_stage(result, added)
+    extra = list(added.diagnostics) + add_failures(host, settings, result, failures)
+    return sorted(extra, key=lambda d: d.sort_key)
+
+
+def _pair_afresh(host: Host, settings: FileSettings, item: Input, checked: Checked, previous: PairSummary | None,
+                 failures: list[Failure]) -> FileResult:
+    """What the cross-year stage adds to one input, computed: its findings, with their lines and places.
+
+    Kept apart from the input's result so that it can be stored as it is (and a hit merged
+    exactly like a fresh one, :func:`_merge_pair_stage`).
+    """
+    added = FileResult(checked.result.path, scheme=checked.result.scheme)
     extra: list[Diagnostic] = []
     with captured_output():
         report = None
@@ -238,12 +277,22 @@ def _pair_one(host: Host, resolver: SettingsResolver, item: Input, checked: Chec
             _, pair = selected_rules(host, settings)
             extra = run_rules(report, pair, settings, host.plugins, failures)
         extra = suppress(extra, checked.suppressions)
-        extra += unused(host.registry, settings.selection, result.path, checked.suppressions)
+        extra += unused(host.registry, settings.selection, added.path, checked.suppressions)
         if report is not None:
-            record_lines(result, report.document, extra)
-    result.diagnostics = sorted(result.diagnostics + extra, key=lambda d: d.sort_key)
-    extra += add_failures(host, settings, result, failures)
-    return sorted(extra, key=lambda d: d.sort_key)
+            record_lines(added, report.document, extra)
+    added.diagnostics = sorted(extra, key=lambda d: d.sort_key)
+    return added
+
+
+def _merge_pair_stage(result: FileResult, added: FileResult) -> None:
+    """Add what the cross-year stage found to the input's result (a line already recorded is kept)."""
+    result.scheme = added.scheme
+    for position, text in added.lines.items():
+        if position not in result.lines:
+            result.lines[position] = text
+            if position in added.places:
+                result.places[position] = added.places[position]
+    result.diagnostics = sorted(result.diagnostics + added.diagnostics, key=lambda d: d.sort_key)
 
 
 def _close(host: Host, resolver: SettingsResolver, inputs: Sequence[Input], order: list[int],
@@ -285,9 +334,12 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
     order = path_order(inputs)
     listener.started(len(inputs))
     checked: list[Checked] = [None] * len(inputs)  # type: ignore[list-item]
+    keys: dict[int, str] = {}  # the first-stage keys of the inputs that wait for the cross-year stage
     index = YearIndex()
     try:
-        for position, done in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe, cache)):
+        for position, (key, done) in zip(order, _first_stage(host, resolver, inputs, order, jobs, recipe, cache)):
+            if key is not None and not done.final:
+                keys[position] = key
             if done.summary is not None:  # the full summary goes to the index's store, out of memory
                 index.add(position, done.summary)
                 done.summary = identity_of(done.summary)
@@ -304,7 +356,7 @@ def check(host: Host, resolver: SettingsResolver, inputs: list[Input], previous:
                 continue
             found = index.previous_of(position, done.summary, explicit)
             predecessor = index.summary(found) if found is not None else None
-            late = _pair_one(host, resolver, inputs[position], done, predecessor)
+            late = _pair_one(host, resolver, inputs[position], done, predecessor, cache, keys.get(position))
             if late and keep is not None:
                 kept = keep(done.result, late)
                 dropped = {id(d) for d in late} - {id(d) for d in kept}

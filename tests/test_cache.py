@@ -60,6 +60,23 @@ def first_stage(monkeypatch):
 
 
 @pytest.fixture
+def reads(monkeypatch):
+    """Counts the reads of files' bytes (the look-ups' and the checks')."""
+    import govlint.readers.files
+
+    calls: list[str] = []
+    real = govlint.readers.files.read_file
+
+    def counting(path, *args, **kwargs):
+        calls.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(govlint.readers.files, "read_file", counting)
+    monkeypatch.setattr(govlint.checker, "read_file", counting)
+    return calls
+
+
+@pytest.fixture
 def corpus(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     reports = tmp_path / "reports"
@@ -85,6 +102,11 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 def entries(base: Path) -> list[Path]:
     return sorted((base / CACHE_DIR_NAME / f"v{govlint.cache.FORMAT_VERSION}").glob("*.json"))
+
+
+def pair_entries(base: Path) -> list[Path]:
+    """The entries of the cross-year stage (the others are first-stage entries)."""
+    return [e for e in entries(base) if json.loads(e.read_text(encoding="utf-8"))["extra"] == {"stage": "pair"}]
 
 
 def test_second_run_is_identical_and_parses_nothing(corpus, capsys, parses):
@@ -259,16 +281,133 @@ def test_pairs_and_previous_option_match_an_uncached_run(tmp_path, monkeypatch, 
         assert check(capsys, *args) == fresh
 
 
-def test_unchanged_pair_rereads_only_the_paired_report(tmp_path, monkeypatch, capsys, parses, first_stage):
-    """The first stage is cached; the cross-year stage re-parses the report that has a predecessor."""
+def test_unchanged_pair_is_neither_read_nor_parsed_again(tmp_path, monkeypatch, capsys, parses, first_stage, reads):
+    """Both stages are cached: the second run reads each file once (its key) and parses nothing."""
     monkeypatch.chdir(tmp_path)
     Path("2022.txt").write_text(year_report(2022, carried_out=(5, 1, 0, 0, 0, 0)), encoding="utf-8")
     Path("2023.txt").write_text(year_report(2023, carried_in=(3, 1, 0, 0, 0, 0)), encoding="utf-8")
     first = check(capsys, ".")
+    # (the cross-year stage parses 2023 again; 2022 has no predecessor)
     assert first[0] == 1 and "GOV602" in first[1] and len(parses) == 3 and len(first_stage) == 2
+    assert len(pair_entries(tmp_path)) == 1
+    del reads[:]
     assert check(capsys, ".") == first
-    assert len(first_stage) == 2  # no file checked again
-    assert parses[3:] == ["2023.txt"]  # the cross-year stage: 2023 alone (2022 has no predecessor)
+    assert len(first_stage) == 2 and len(parses) == 3  # no file checked or parsed again
+    assert sorted(Path(r).name for r in reads) == ["2022.txt", "2023.txt"]  # the look-ups' reads only
+
+
+def test_fully_cached_run_with_pairs_parses_nothing(tmp_path, monkeypatch, capsys, parses):
+    """A chain of three years (two pairs) and an unpaired report: the second run parses nothing."""
+    monkeypatch.chdir(tmp_path)
+    Path("2021.txt").write_text(year_report(2021, carried_out=(9, 0, 0, 0, 0, 0)), encoding="utf-8")
+    Path("2022.txt").write_text(year_report(2022, carried_in=(8, 0, 0, 0, 0, 0), carried_out=(5, 0, 0, 0, 0, 0)),
+                                encoding="utf-8")
+    Path("2023.txt").write_text(year_report(2023, carried_in=(5, 0, 0, 0, 0, 0)), encoding="utf-8")
+    Path("other.txt").write_text(build(issuer="白沙镇人民政府", year=2023).text, encoding="utf-8")
+    fresh = check(capsys, "--no-cache", ".")
+    assert "GOV602" in fresh[1] and len(parses) == 6  # four files, two of them again for their pair
+    assert check(capsys, ".") == fresh
+    assert len(parses) == 12 and len(pair_entries(tmp_path)) == 2
+    assert check(capsys, ".") == fresh
+    assert len(parses) == 12  # nothing parsed, in either stage
+
+
+def _edit(name: str, old: str, new: str) -> None:
+    path = Path(name)
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def _pair_texts() -> tuple[str, str]:
+    """Last year carries 3 applications over, this year takes 3 in: consistent (no GOV602)."""
+    return (year_report(2022, carried_out=(3, 1, 0, 0, 0, 0)), year_report(2023, carried_in=(3, 1, 0, 0, 0, 0)))
+
+
+def test_changed_predecessor_invalidates_the_pair_stage(tmp_path, monkeypatch, capsys, parses):
+    """Editing last year's 结转下年度 makes GOV602 appear on this year's report, then go again."""
+    monkeypatch.chdir(tmp_path)
+    last, this = _pair_texts()
+    Path("2022.txt").write_text(last, encoding="utf-8")
+    Path("2023.txt").write_text(this, encoding="utf-8")
+    consistent = check(capsys, "--select", "GOV602", ".")
+    assert consistent[:2] == (0, "") and check(capsys, "--select", "GOV602", ".") == consistent
+    Path("2022.txt").write_text(year_report(2022, carried_out=(5, 1, 0, 0, 0, 0)), encoding="utf-8")
+    before = len(parses)
+    code, out, _ = check(capsys, "--select", "GOV602", ".")
+    assert code == 1 and "2023.txt:" in out and "GOV602" in out
+    assert sorted(parses[before:]) == ["2022.txt", "2023.txt"]  # 2022 (changed), 2023's pair stage
+    assert (code, out) == check(capsys, "--no-cache", "--select", "GOV602", ".")[:2]
+    Path("2022.txt").write_text(last, encoding="utf-8")
+    before = len(parses)
+    assert check(capsys, "--select", "GOV602", ".") == consistent
+    assert parses[before:] == []  # both entries of that state are still there
+
+
+def test_changed_report_invalidates_the_pair_stage(tmp_path, monkeypatch, capsys):
+    """Editing this year's 上年结转 makes GOV602 appear and disappear, as without the cache."""
+    monkeypatch.chdir(tmp_path)
+    last, this = _pair_texts()
+    Path("2022.txt").write_text(last, encoding="utf-8")
+    Path("2023.txt").write_text(this, encoding="utf-8")
+    assert check(capsys, ".") == check(capsys, "--no-cache", ".")
+    assert "GOV602" not in check(capsys, ".")[1]
+    Path("2023.txt").write_text(year_report(2023, carried_in=(7, 1, 0, 0, 0, 0)), encoding="utf-8")
+    changed = check(capsys, ".")
+    assert "GOV602" in changed[1] and changed == check(capsys, "--no-cache", ".")
+    assert check(capsys, ".") == changed
+    Path("2023.txt").write_text(this, encoding="utf-8")
+    assert "GOV602" not in check(capsys, ".")[1]
+
+
+def test_baseline_is_applied_after_the_pair_stage_cache(tmp_path, monkeypatch, capsys, parses):
+    """A cached GOV602 is hidden by a baseline that knows it and shown by one that does not."""
+    monkeypatch.chdir(tmp_path)
+    last, this = _pair_texts()
+    Path("2022.txt").write_text(last, encoding="utf-8")
+    Path("2023.txt").write_text(this, encoding="utf-8")
+    assert check(capsys, "--write-baseline", "old.json", ".")[0] == 0  # no GOV602 then
+    Path("2022.txt").write_text(year_report(2022, carried_out=(5, 1, 0, 0, 0, 0)), encoding="utf-8")
+    assert check(capsys, "--write-baseline", "new.json", ".")[0] == 0  # knows the GOV602
+    parsed = len(parses)
+    assert check(capsys, "--baseline", "new.json", ".")[:2] == (0, "")
+    code, out, _ = check(capsys, "--baseline", "old.json", ".")
+    assert code == 1 and "GOV602" in out
+    assert (code, out) == check(capsys, "--no-cache", "--baseline", "old.json", ".")[:2]
+    assert check(capsys, "--baseline", "new.json", ".")[:2] == (0, "")
+    assert len(parses) == parsed + 3  # only the --no-cache run parsed (2022, 2023 and its pair stage)
+
+
+def test_pair_stage_with_a_failure_is_not_stored(tmp_path, monkeypatch, capsys):
+    """A cross-year rule that crashed is run again on the next run (not served from the cache)."""
+    from govlint.results import Failure
+
+    monkeypatch.chdir(tmp_path)
+    Path("2022.txt").write_text(year_report(2022, carried_out=(5, 1, 0, 0, 0, 0)), encoding="utf-8")
+    Path("2023.txt").write_text(year_report(2023, carried_in=(3, 1, 0, 0, 0, 0)), encoding="utf-8")
+    real = govlint.collect.run_rules
+
+    def crashing(report, rules, settings, plugins=None, failures=None):
+        failures.append(Failure("规则崩溃"))
+        return []
+
+    monkeypatch.setattr(govlint.collect, "run_rules", crashing)
+    code, out, _ = check(capsys, ".")
+    assert code == 2 and "GOV001" in out and pair_entries(tmp_path) == []
+    monkeypatch.setattr(govlint.collect, "run_rules", real)
+    fixed = check(capsys, ".")
+    assert fixed[0] == 1 and "GOV602" in fixed[1] and "GOV001" not in fixed[1]
+    assert fixed == check(capsys, "--no-cache", ".") and len(pair_entries(tmp_path)) == 1
+
+
+def test_pair_stage_of_bytes_changed_during_the_run_is_not_stored(tmp_path, monkeypatch, capsys):
+    """The pair stage reads the file again: other bytes than the first stage's are never stored."""
+    monkeypatch.chdir(tmp_path)
+    Path("2022.txt").write_text(year_report(2022, carried_out=(5, 1, 0, 0, 0, 0)), encoding="utf-8")
+    Path("2023.txt").write_text(year_report(2023, carried_in=(3, 1, 0, 0, 0, 0)), encoding="utf-8")
+    real = govlint.collect.keyed
+    monkeypatch.setattr(govlint.collect, "keyed",
+                        lambda cache, item, settings: ("other", real(cache, item, settings)[1]))
+    assert "GOV602" in check(capsys, ".")[1]
+    assert pair_entries(tmp_path) == []
 
 
 def test_edits_of_an_archive_always_match_an_uncached_run(tmp_path, monkeypatch, capsys, first_stage):
@@ -353,10 +492,15 @@ def test_cache_never_changes_the_output_with_or_without_workers(archive, capsys,
     cache = archive.parent / CACHE_DIR_NAME
     for jobs in ("-j2", "-j1", "-j2"):  # first run with workers (stores), then hits in both modes
         assert check_with(jobs) == reference, jobs
-    assert len(entries(archive.parent)) == 9  # every report but the empty one
+    assert len(entries(archive.parent)) == 10  # every report but the empty one, and the pair stage of y2023
+    assert len(pair_entries(archive.parent)) == 1
+    for entry in pair_entries(archive.parent):  # the pair stage alone computed again
+        entry.unlink()
+    assert check_with("-j2") == reference and check_with("-j1") == reference
     for entry in entries(archive.parent):
         entry.unlink()
     assert check_with("-j1") == reference and check_with("-j2") == reference
+    assert len(pair_entries(archive.parent)) == 1
     assert cache.is_dir()
 
 
