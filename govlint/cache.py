@@ -43,11 +43,11 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govlint import __version__
+from govlint.atomic import write_atomically
 from govlint.checker import Checked
 from govlint.diagnostics import Diagnostic, Severity
 from govlint.discovery import Input
@@ -322,28 +322,9 @@ class Cache:
         if result.failures or not self.writable:
             return
         try:
-            text = dump_result(result, extra)
-            handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.entries)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(text)
-                os.replace(temporary, self._path(key))
-            except BaseException:
-                with _quiet():
-                    os.unlink(temporary)
-                raise
+            write_atomically(self._path(key), dump_result(result, extra))
         except (OSError, ValueError, TypeError):
             self.writable = False
-
-
-class _quiet:
-    """``with _quiet():`` ignores an ``OSError`` (cleaning up a temporary file)."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, *_: Any) -> bool:
-        return kind is not None and issubclass(kind, OSError)
 
 
 def _write_if_missing(path: Path, text: str) -> None:
