@@ -245,7 +245,7 @@ def carry_over_mismatch(report, options):
     检查内容：
     同一发布机关上一年度的报告在同一次运行中检查（按规范化后的机关名称和年份匹配）或用 ``--previous``
     给出时：第三部分表格的每一列，本年的二、上年结转政府信息公开申请数量必须等于上一年的四、结转下年度
-    继续办理。
+    继续办理。一份报告一条诊断，列出所有不一致的列，指向第一个不一致的单元格。
 
     原因：
     一年年底结转的申请就是下一年年初结转来的申请；两者不同说明申请丢失或凭空多出，或者两份报告中有
@@ -265,16 +265,22 @@ def carry_over_mismatch(report, options):
     if table is None or previous is None:
         return
     row = table.row("carried_in")
+    differing = []  # (column index, this year's, last year's)
     for index, column in enumerate(table.columns):
         now = table.value("carried_in", column.key)
         before = previous.value("applications", "carried_out", column.key)
-        if now is None or before is None or now == before:
-            continue
-        yield Violation(
-            f"「二、上年结转政府信息公开申请数量」的「{column.label}」列为{format_number(now)}，但{_previous_name(previous)}的"
-            f"「四、结转下年度继续办理」为{format_number(before)}",
-            row.cells[index].span or row.span,
-        )
+        if now is not None and before is not None and now != before:
+            differing.append((index, now, before))
+    if not differing:
+        return
+    columns = "；".join(
+        f"「{table.columns[i].label}」列为{format_number(now)}，上年为{format_number(before)}" for i, now, before in differing
+    )
+    first = differing[0][0]
+    yield Violation(
+        f"「二、上年结转政府信息公开申请数量」与{_previous_name(previous)}的「四、结转下年度继续办理」不一致：{columns}",
+        row.cells[first].span or row.span,
+    )
 
 
 @rule("GOV603", "valid-count-continuity", "现行有效件数与上年现行有效件数及本年制发、废止数不衔接", "warning",
