@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from govlint.records import factory, record
+from govlint.text_keys import label_key
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from govlint.document import Document
@@ -434,7 +435,7 @@ class Allowances:
 
     The pack's ``accept-rows`` and ``accept-labels`` rules set these (for the reports in their
     scope) before any rule runs, so that GOV106 and GOV103 do not report what the province
-    itself prescribes. Labels are compared by :func:`govlint.parser.normalize.label_key`.
+    itself prescribes. Labels are compared by :func:`govlint.text_keys.label_key`.
     ``superseded`` holds codes whose findings a selected pack rule makes for this report in
     their place (one problem, one finding).
     """
@@ -447,14 +448,10 @@ class Allowances:
 
     def allows_row(self, table_key: str, label: str) -> bool:
         """Whether an extra row labelled ``label`` is accepted in table ``table_key``."""
-        from govlint.parser.normalize import label_key
-
         return bool(self.extra_rows) and (table_key, label_key(label)) in self.extra_rows
 
     def allows_label(self, table_key: str, label: str | None) -> bool:
         """Whether ``label`` (as written) is an accepted wording in table ``table_key``."""
-        from govlint.parser.normalize import label_key
-
         return bool(self.labels) and label is not None and (table_key, label_key(label)) in self.labels
 
     def supersedes(self, code: str) -> bool:

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from govlint import text_keys
 from govlint.document import Document
 from govlint.parser import normalize
 from govlint.parser import sections
@@ -97,9 +98,9 @@ def test_label_key_table_matches_the_two_steps():
     """One translate table does what normalising and then dropping punctuation did."""
     for code in range(0x3400):
         ch = chr(code)
-        assert label_key(ch) == normalize_text(ch).translate(normalize._LABEL_DELETE), hex(code)
+        assert label_key(ch) == normalize_text(ch).translate(text_keys._LABEL_DELETE), hex(code)
     sample = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\u00a0ＡＢ１２—“引”"
-    assert label_key(sample * 40) == normalize_text(sample * 40).translate(normalize._LABEL_DELETE)
+    assert label_key(sample * 40) == normalize_text(sample * 40).translate(text_keys._LABEL_DELETE)
 
 
 @pytest.mark.parametrize("text", [

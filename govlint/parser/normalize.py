@@ -16,44 +16,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from govlint import regex
 from govlint.document import Document
+from govlint.text_keys import (  # noqa: F401 - defined below the parser; re-exported for its modules
+    CHAR_TABLE,
+    LABEL_DROP_CHARS,
+    label_key,
+    normalize_text,
+)
+from govlint.text_keys import DELETED as _DELETE
+from govlint.text_keys import SPACES as _SPACES
 from govlint.model import Span
 from govlint.records import record
 
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
-_DELETE = "\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
-
-
-def _build_char_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
-        table[code] = chr(code - 0xFEE0)
-    for ch in _SPACES:
-        table[ord(ch)] = " "
-    for ch in _DELETE:
-        table[ord(ch)] = None
-    for ch in _DASHES:
-        table[ord(ch)] = "-"
-    for ch in "\u201c\u201d\u201e\u201f\u2033\u301d\u301e":
-        table[ord(ch)] = '"'
-    for ch in "\u2018\u2019\u201a\u201b\u2032":
-        table[ord(ch)] = "'"
-    table[ord("\ufe59")] = "("
-    table[ord("\ufe5a")] = ")"
-    table[ord("\u3014")] = "["  # 〔 in document numbers 〔2021〕
-    table[ord("\u3015")] = "]"
-    table[ord("\u3010")] = "["  # 【】
-    table[ord("\u3011")] = "]"
-    table[ord("\uff0e")] = "."
-    table[ord("\u3002")] = "。"  # keep the ideographic full stop as is
-    return table
-
-
-CHAR_TABLE = _build_char_table()
 
 #: Lines that are PDF/Word page furniture: ``- 3 -``, ``— 3 —``, ``第 3 页``, ``第3页 共12页``, ``3/12``.
 PAGE_LINE_RE = regex.compile(
@@ -74,11 +50,6 @@ def unwrap(text: str) -> str:
     must not leave a space inside the word.
     """
     return _LINE_BREAK_RE.sub("", text) if "\n" in text else text
-
-
-def normalize_text(text: str) -> str:
-    """Normalise a short string (a label, a template title) the same way as documents."""
-    return text.translate(CHAR_TABLE)
 
 
 class OffsetMap:
@@ -210,41 +181,6 @@ def _page_line_ranges(text: str) -> list[tuple[int, int]]:
             continue
         ranges.append((start, end))
     return ranges
-
-
-#: Characters dropped when comparing labels: whitespace and punctuation of both widths.
-LABEL_DROP_CHARS = frozenset(
-    " \n\t\"'`、，,。.;；:：!！?？()（）[]【】〔〕《》<>“”‘’·・/\\|_-—～~\u3000\u00a0"
-)
-_LABEL_DELETE = {ord(ch): None for ch in LABEL_DROP_CHARS}
-
-
-#: One table doing both steps of :func:`label_key` in a single ``translate``: the
-#: normalisation of :data:`CHAR_TABLE`, then dropping what normalises to a dropped character.
-_LABEL_TABLE: dict[int, str | None] = {
-    **{code: (None if (value is None or value in LABEL_DROP_CHARS) else value) for code, value in CHAR_TABLE.items()},
-    **{ord(ch): None for ch in LABEL_DROP_CHARS if ord(ch) not in CHAR_TABLE},
-}
-#: Longer strings are keyed without the cache (they are rarely keyed twice, and are big).
-_CACHED_KEY_LENGTH = 256
-
-
-def label_key(text: str) -> str:
-    """Comparison key for labels: normalised, without whitespace and punctuation.
-
-    ``（二）部分公开（区分处理的，只计这一情形，不计其他情形）`` and
-    ``(二)部分公开(区分处理的,只计这一情形,不计其他情形)`` get the same key. Short strings
-    (labels, cells, headings: the same ones recur in every report) are cached.
-    """
-    if len(text) <= _CACHED_KEY_LENGTH:
-        return _short_label_key(text)
-    return text.translate(_LABEL_TABLE)
-
-
-@lru_cache(maxsize=32768)
-def _short_label_key(text: str) -> str:
-    """:func:`label_key` of a short string (a pure function, cached)."""
-    return text.translate(_LABEL_TABLE)
 
 
 def keyed(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
