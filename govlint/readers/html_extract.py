@@ -32,6 +32,7 @@ Steps (each character emitted keeps the source offset it came from):
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 
@@ -78,6 +79,10 @@ _FOOTER_RE = regex.compile(
     r"网站标识码|ICP备|ICP证|公网安备|版权所有|copyright|©|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|网站地图",
     re.IGNORECASE,
 )
+#: Every match of :data:`_HEADING_RE` / :data:`_FOOTER_RE` holds one of these: most element
+#: texts hold none, and one pass of these cheap scans spares them the full search.
+_HEADING_HINT_RE = regex.compile(r"情况|行政复议|主要问题|事项")
+_FOOTER_HINT_RE = regex.compile(r"[码备证权©办持图p]", re.IGNORECASE)  # 'p': of copyright, as the search folds it
 _REPORT_RE = regex.compile(r"报告|年报")
 #: A report title: a year, then 报告 or 年报 (``2023年政府信息公开工作年度报告``).
 _TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
@@ -177,9 +182,13 @@ class _Out:
 
 
 def _hidden(element: Element) -> bool:
-    if "hidden" in element.attrs:
+    """Hidden by the ``hidden`` attribute or an inline ``display:none``/``visibility:hidden``."""
+    attrs = element.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs:
         return True
-    style = element.attrs.get("style")
+    style = attrs.get("style")
     if style:
         style = style.replace(" ", "").lower()
         return "display:none" in style or "visibility:hidden" in style
@@ -194,6 +203,12 @@ def _marks(element: Element) -> tuple[bool, bool]:
     names = f"{element.attrs.get('class') or ''} {element.attrs.get('id') or ''}"
     if not names.strip():
         return False, False
+    return _name_marks(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_marks(names: str) -> tuple[bool, bool]:
+    """:func:`_marks` of a class and id: a page repeats a few class names (``MsoNormal``) thousands of times."""
     words = [w for w in _WORD_SPLIT_RE.split(_CAMEL_RE.sub(" ", names).lower()) if w]
     strong = any(part in word for word in words for part in _MARK_PARTS)
     return strong, any(word in _MARK_WORDS for word in words)
@@ -212,8 +227,8 @@ def _searched(text: str, memo: list) -> tuple[set[str], bool]:
     if memo and memo[0] == core:
         keys, footer = memo[1]
     else:
-        keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(core)}
-        footer = _FOOTER_RE.search(core) is not None
+        keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(core)} if _HEADING_HINT_RE.search(core) else set()
+        footer = _FOOTER_HINT_RE.search(core) is not None and _FOOTER_RE.search(core) is not None
         memo[:] = [core, (keys, footer)]
     return set(keys), footer
 
