@@ -214,7 +214,7 @@ def _name_marks(names: str) -> tuple[bool, bool]:
     return strong, any(word in _MARK_WORDS for word in words)
 
 
-def _searched(text: str, memo: list) -> tuple[set[str], bool]:
+def _searched(text: str, memo: list) -> tuple[frozenset[str], bool]:
     """The heading keys and the footer flag of a short element text, searched once per text.
 
     Line breaks around the text change neither (a heading starts the text or follows a
@@ -227,10 +227,14 @@ def _searched(text: str, memo: list) -> tuple[set[str], bool]:
     if memo and memo[0] == core:
         keys, footer = memo[1]
     else:
-        keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(core)} if _HEADING_HINT_RE.search(core) else set()
+        keys = (frozenset(m.group(1)[:2] for m in _HEADING_RE.finditer(core)) if _HEADING_HINT_RE.search(core)
+                else _NO_KEYS)
         footer = _FOOTER_HINT_RE.search(core) is not None and _FOOTER_RE.search(core) is not None
         memo[:] = [core, (keys, footer)]
-    return set(keys), footer
+    return keys, footer
+
+
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def measure(root: Element) -> list[Element]:
@@ -242,9 +246,9 @@ def measure(root: Element) -> list[Element]:
     """
     elements: list[Element] = []
     # Iterative post-order walk (unclosed inline tags can nest thousands deep). A frame is
-    # [element, text parts, next child index, heading keys, footer, titled, link characters,
-    # links].
-    stack: list[list] = [[root, [], 0, set(), False, False, 0, 0]]
+    # [element, text parts, next child index, heading keys (None: none yet), footer, titled,
+    # link characters, links]. This runs for every element of a page: the loop stays flat.
+    stack: list[list] = [[root, [], 0, None, False, False, 0, 0]]
     searched: list = []  # the last searched text and its result (see _searched)
     while stack:
         frame = stack[-1]
@@ -257,27 +261,30 @@ def measure(root: Element) -> list[Element]:
             index += 1
             if isinstance(child, Text):
                 parts.append(_ALL_SPACE.sub("", child.text))
-            elif child.tag in ALWAYS_DROP or _hidden(child):
+            elif child.tag in ALWAYS_DROP or (child.attrs and _hidden(child)):
                 continue
             elif child.tag == "br":
                 parts.append("\n")
             else:
                 frame[2] = index
                 elements.append(child)
-                stack.append([child, [], 0, set(), False, False, 0, 0])
+                stack.append([child, [], 0, None, False, False, 0, 0])
                 descended = True
                 break
         if descended:
             continue
         stack.pop()
         text = "".join(parts)
-        keys, footer, titled, links, anchors = frame[3:]
+        _, _, _, keys, footer, titled, links, anchors = frame
         size = len(text) - text.count("\n")
         if len(text) <= _SEARCHED_TEXT:
             keys, footer = _searched(text, searched)
-        if element.tag == "a":
+        elif keys is None:
+            keys = _NO_KEYS
+        tag = element.tag
+        if tag == "a":
             links, anchors = size, anchors + 1
-        if (not titled and size <= 200 and (element.tag in _TITLE_TAGS or "title" in element.get("class").lower())
+        if (not titled and size <= 200 and (tag in _TITLE_TAGS or "title" in element.get("class").lower())
                 and _TITLE_TEXT_RE.search(text)):
             titled = True
         element.hits, element.size, element.footer = len(keys), size, footer
@@ -285,11 +292,18 @@ def measure(root: Element) -> list[Element]:
         if stack:
             up = stack[-1]
             parent = up[0]
-            parent.tables = parent.tables or element.tables or element.tag == "table"
-            up[1].append(f"\n{text}\n" if element.tag in BLOCK else text)
-            up[3].update(keys)
-            up[4] = up[4] or footer
-            up[5] = up[5] or titled
+            if not parent.tables and (element.tables or tag == "table"):
+                parent.tables = True
+            up[1].append(f"\n{text}\n" if tag in BLOCK else text)
+            if keys:
+                if up[3] is None:
+                    up[3] = set(keys)
+                else:
+                    up[3].update(keys)
+            if footer:
+                up[4] = True
+            if titled:
+                up[5] = True
             up[6] += links
             up[7] += anchors
     return elements

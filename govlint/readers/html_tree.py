@@ -180,7 +180,12 @@ class _Builder(HTMLParser):
         attributes = dict(attrs)
         if attrs and None in attributes.values():  # a bare attribute (``<td nowrap>``) has the value ""
             attributes = {name: value or "" for name, value in attrs}
-        self._append(tag, attributes, start)
+        stack = self.stack  # _append, inlined: this runs for every start tag
+        parent = stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
+        parent.children.append(Element(tag, attributes, parent, start))
+        if tag not in VOID:
+            stack.append(parent.children[-1])
+            counts[tag] = counts.get(tag, 0) + 1
 
     def _open_rules(self, tag: str, start: int) -> None:
         """What opening a list item, definition, heading, cell, row or row group closes first."""
@@ -223,6 +228,10 @@ class _Builder(HTMLParser):
             return
         if tag in _DOCUMENT:
             return  # text after </body> still belongs to the body
+        stack = self.stack
+        if stack[-1].tag == tag:  # the common case: every search below finds the current element first
+            self.counts[stack.pop().tag] -= 1
+            return
         if tag == "p":
             index = self._find(("p",), _SCOPE)
             if index is None:
