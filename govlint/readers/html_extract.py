@@ -68,7 +68,7 @@ LAYOUT_CELL = 300
 
 _SPACE_RUN = regex.compile(r"[ \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 _ALL_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 #: A section heading at the start of a line of compact text (whitespace removed).
 _HEADING_RE = regex.compile(
     r"(?:^|\n)(?:[一二三四五六][、.．，,]?|[（(][一二三四五六][)）]|第[一二三四五六]部分[:：、]?)?"
@@ -124,9 +124,12 @@ def clean(text: str, origin: array) -> tuple[str, array]:
             parts.append(text[position:start])
             kept.extend(origin[position:start])
         position = end
-        if start == 0 or end == length or all(c in _ZERO_WIDTH for c in match.group()):
+        if start == 0 or end == length:
             continue
-        if _wide(text[start - 1]) and _wide(text[end]) and ("\n" in match.group() or "\r" in match.group()):
+        run = match.group()
+        if not run.strip(_ZERO_WIDTH_CHARS):
+            continue  # zero-width characters only
+        if _wide(text[start - 1]) and _wide(text[end]) and ("\n" in run or "\r" in run):
             continue  # a source line break (or <br>) inside Chinese text: no space
         parts.append(" ")
         kept.append(origin[start])
@@ -189,10 +192,14 @@ def _hidden(element: Element) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    if style:
-        style = style.replace(" ", "").lower()
-        return "display:none" in style or "visibility:hidden" in style
-    return False
+    return _style_hides(style) if style else False
+
+
+@functools.lru_cache(maxsize=4096)
+def _style_hides(style: str) -> bool:
+    """Whether an inline style hides its element (a Word-made page repeats a few styles thousands of times)."""
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _marks(element: Element) -> tuple[bool, bool]:
