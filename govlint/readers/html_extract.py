@@ -83,6 +83,8 @@ _FOOTER_RE = regex.compile(
 #: texts hold none, and one pass of these cheap scans spares them the full search.
 _HEADING_HINT_RE = regex.compile(r"情况|行政复议|主要问题|事项")
 _FOOTER_HINT_RE = regex.compile(r"[码备证权©办持图p]", re.IGNORECASE)  # 'p': of copyright, as the search folds it
+#: Attribute values up to this length are memoised (a hostile page's long values are not kept).
+_MEMO_LENGTH = 512
 _REPORT_RE = regex.compile(r"报告|年报")
 #: A report title: a year, then 报告 or 年报 (``2023年政府信息公开工作年度报告``).
 _TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
@@ -192,7 +194,9 @@ def _hidden(element: Element) -> bool:
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
-    return _style_hides(style) if style else False
+    if not style:
+        return False
+    return _style_hides(style) if len(style) <= _MEMO_LENGTH else _style_hides.__wrapped__(style)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -210,7 +214,7 @@ def _marks(element: Element) -> tuple[bool, bool]:
     names = f"{element.attrs.get('class') or ''} {element.attrs.get('id') or ''}"
     if not names.strip():
         return False, False
-    return _name_marks(names)
+    return _name_marks(names) if len(names) <= _MEMO_LENGTH else _name_marks.__wrapped__(names)
 
 
 @functools.lru_cache(maxsize=4096)
