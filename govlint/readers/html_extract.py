@@ -32,6 +32,7 @@ Steps (each character emitted keeps the source offset it came from):
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 
@@ -67,7 +68,7 @@ LAYOUT_CELL = 300
 
 _SPACE_RUN = regex.compile(r"[ \t\n\r\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 _ALL_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 #: A section heading at the start of a line of compact text (whitespace removed).
 _HEADING_RE = regex.compile(
     r"(?:^|\n)(?:[一二三四五六][、.．，,]?|[（(][一二三四五六][)）]|第[一二三四五六]部分[:：、]?)?"
@@ -78,6 +79,12 @@ _FOOTER_RE = regex.compile(
     r"网站标识码|ICP备|ICP证|公网安备|版权所有|copyright|©|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|网站地图",
     re.IGNORECASE,
 )
+#: Every match of :data:`_HEADING_RE` / :data:`_FOOTER_RE` holds one of these: most element
+#: texts hold none, and one pass of these cheap scans spares them the full search.
+_HEADING_HINT_RE = regex.compile(r"情况|行政复议|主要问题|事项")
+_FOOTER_HINT_RE = regex.compile(r"[码备证权©办持图p]", re.IGNORECASE)  # 'p': of copyright, as the search folds it
+#: Attribute values up to this length are memoised (a hostile page's long values are not kept).
+_MEMO_LENGTH = 512
 _REPORT_RE = regex.compile(r"报告|年报")
 #: A report title: a year, then 报告 or 年报 (``2023年政府信息公开工作年度报告``).
 _TITLE_TEXT_RE = regex.compile(r"(?:\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3})年.*(?:报告|年报)")
@@ -119,9 +126,12 @@ def clean(text: str, origin: array) -> tuple[str, array]:
             parts.append(text[position:start])
             kept.extend(origin[position:start])
         position = end
-        if start == 0 or end == length or all(c in _ZERO_WIDTH for c in match.group()):
+        if start == 0 or end == length:
             continue
-        if _wide(text[start - 1]) and _wide(text[end]) and ("\n" in match.group() or "\r" in match.group()):
+        run = match.group()
+        if not run.strip(_ZERO_WIDTH_CHARS):
+            continue  # zero-width characters only
+        if _wide(text[start - 1]) and _wide(text[end]) and ("\n" in run or "\r" in run):
             continue  # a source line break (or <br>) inside Chinese text: no space
         parts.append(" ")
         kept.append(origin[start])
@@ -177,13 +187,23 @@ class _Out:
 
 
 def _hidden(element: Element) -> bool:
-    if "hidden" in element.attrs:
+    """Hidden by the ``hidden`` attribute or an inline ``display:none``/``visibility:hidden``."""
+    attrs = element.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs:
         return True
-    style = element.attrs.get("style")
-    if style:
-        style = style.replace(" ", "").lower()
-        return "display:none" in style or "visibility:hidden" in style
-    return False
+    style = attrs.get("style")
+    if not style:
+        return False
+    return _style_hides(style) if len(style) <= _MEMO_LENGTH else _style_hides.__wrapped__(style)
+
+
+@functools.lru_cache(maxsize=4096)
+def _style_hides(style: str) -> bool:
+    """Whether an inline style hides its element (a Word-made page repeats a few styles thousands of times)."""
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def _marks(element: Element) -> tuple[bool, bool]:
@@ -194,12 +214,18 @@ def _marks(element: Element) -> tuple[bool, bool]:
     names = f"{element.attrs.get('class') or ''} {element.attrs.get('id') or ''}"
     if not names.strip():
         return False, False
+    return _name_marks(names) if len(names) <= _MEMO_LENGTH else _name_marks.__wrapped__(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_marks(names: str) -> tuple[bool, bool]:
+    """:func:`_marks` of a class and id: a page repeats a few class names (``MsoNormal``) thousands of times."""
     words = [w for w in _WORD_SPLIT_RE.split(_CAMEL_RE.sub(" ", names).lower()) if w]
     strong = any(part in word for word in words for part in _MARK_PARTS)
     return strong, any(word in _MARK_WORDS for word in words)
 
 
-def _searched(text: str, memo: list) -> tuple[set[str], bool]:
+def _searched(text: str, memo: list) -> tuple[frozenset[str], bool]:
     """The heading keys and the footer flag of a short element text, searched once per text.
 
     Line breaks around the text change neither (a heading starts the text or follows a
@@ -212,10 +238,14 @@ def _searched(text: str, memo: list) -> tuple[set[str], bool]:
     if memo and memo[0] == core:
         keys, footer = memo[1]
     else:
-        keys = {m.group(1)[:2] for m in _HEADING_RE.finditer(core)}
-        footer = _FOOTER_RE.search(core) is not None
+        keys = (frozenset(m.group(1)[:2] for m in _HEADING_RE.finditer(core)) if _HEADING_HINT_RE.search(core)
+                else _NO_KEYS)
+        footer = _FOOTER_HINT_RE.search(core) is not None and _FOOTER_RE.search(core) is not None
         memo[:] = [core, (keys, footer)]
-    return set(keys), footer
+    return keys, footer
+
+
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def measure(root: Element) -> list[Element]:
@@ -227,9 +257,9 @@ def measure(root: Element) -> list[Element]:
     """
     elements: list[Element] = []
     # Iterative post-order walk (unclosed inline tags can nest thousands deep). A frame is
-    # [element, text parts, next child index, heading keys, footer, titled, link characters,
-    # links].
-    stack: list[list] = [[root, [], 0, set(), False, False, 0, 0]]
+    # [element, text parts, next child index, heading keys (None: none yet), footer, titled,
+    # link characters, links]. This runs for every element of a page: the loop stays flat.
+    stack: list[list] = [[root, [], 0, None, False, False, 0, 0]]
     searched: list = []  # the last searched text and its result (see _searched)
     while stack:
         frame = stack[-1]
@@ -242,27 +272,30 @@ def measure(root: Element) -> list[Element]:
             index += 1
             if isinstance(child, Text):
                 parts.append(_ALL_SPACE.sub("", child.text))
-            elif child.tag in ALWAYS_DROP or _hidden(child):
+            elif child.tag in ALWAYS_DROP or (child.attrs and _hidden(child)):
                 continue
             elif child.tag == "br":
                 parts.append("\n")
             else:
                 frame[2] = index
                 elements.append(child)
-                stack.append([child, [], 0, set(), False, False, 0, 0])
+                stack.append([child, [], 0, None, False, False, 0, 0])
                 descended = True
                 break
         if descended:
             continue
         stack.pop()
         text = "".join(parts)
-        keys, footer, titled, links, anchors = frame[3:]
+        _, _, _, keys, footer, titled, links, anchors = frame
         size = len(text) - text.count("\n")
         if len(text) <= _SEARCHED_TEXT:
             keys, footer = _searched(text, searched)
-        if element.tag == "a":
+        elif keys is None:
+            keys = _NO_KEYS
+        tag = element.tag
+        if tag == "a":
             links, anchors = size, anchors + 1
-        if (not titled and size <= 200 and (element.tag in _TITLE_TAGS or "title" in element.get("class").lower())
+        if (not titled and size <= 200 and (tag in _TITLE_TAGS or "title" in element.get("class").lower())
                 and _TITLE_TEXT_RE.search(text)):
             titled = True
         element.hits, element.size, element.footer = len(keys), size, footer
@@ -270,11 +303,18 @@ def measure(root: Element) -> list[Element]:
         if stack:
             up = stack[-1]
             parent = up[0]
-            parent.tables = parent.tables or element.tables or element.tag == "table"
-            up[1].append(f"\n{text}\n" if element.tag in BLOCK else text)
-            up[3].update(keys)
-            up[4] = up[4] or footer
-            up[5] = up[5] or titled
+            if not parent.tables and (element.tables or tag == "table"):
+                parent.tables = True
+            up[1].append(f"\n{text}\n" if tag in BLOCK else text)
+            if keys:
+                if up[3] is None:
+                    up[3] = set(keys)
+                else:
+                    up[3].update(keys)
+            if footer:
+                up[4] = True
+            if titled:
+                up[5] = True
             up[6] += links
             up[7] += anchors
     return elements

@@ -87,60 +87,49 @@ class Text:
         self.exact = exact
 
 
-class _OpenElements(list):
-    """The stack of open elements, counting the open elements of each tag.
+class _Builder(HTMLParser):
+    """The tree builder: HTMLParser's events onto a stack of open elements.
 
-    Searching the stack for a tag that is not open then costs nothing: without the counts
-    every ``<div>`` (which closes an open ``<p>``) and every unmatched end tag scanned the
-    whole stack, quadratic in the nesting depth.
+    The handlers run for every tag of a page (thousands on a CMS page whose Word-made
+    markup is mostly ``style`` attributes), so they read the parser's position fields
+    directly and keep the stack a plain list beside ``counts``, the open elements of each
+    tag: searching the stack for a tag that is not open then costs nothing (without the
+    counts every ``<div>``, which closes an open ``<p>``, and every unmatched end tag
+    scanned the whole stack, quadratic in the nesting depth).
     """
 
-    def __init__(self, root: Element) -> None:
-        super().__init__([root])
-        self.counts: dict[str, int] = {root.tag: 1}
-
-    def append(self, element: Element) -> None:
-        super().append(element)
-        self.counts[element.tag] = self.counts.get(element.tag, 0) + 1
-
-    def pop(self, index: int = -1) -> Element:
-        element = super().pop(index)
-        self.counts[element.tag] -= 1
-        return element
-
-    def __delitem__(self, key) -> None:
-        removed = self[key] if isinstance(key, slice) else [self[key]]
-        for element in removed:
-            self.counts[element.tag] -= 1
-        super().__delitem__(key)
-
-    def holds(self, tags) -> bool:
-        """Whether an element with one of ``tags`` is open."""
-        counts = self.counts
-        for tag in tags:  # a plain loop: this runs for nearly every tag of a page
-            if counts.get(tag):
-                return True
-        return False
-
-
-class _Builder(HTMLParser):
     def __init__(self, source: str, max_depth: int) -> None:
         super().__init__(convert_charrefs=False)
         self._starts = line_starts(source)
         self.root = Element("#root", {}, None, 0)
-        self.stack = _OpenElements(self.root)
+        self.stack: list[Element] = [self.root]
+        self.counts: dict[str, int] = {self.root.tag: 1}
         self.max_depth = max(2, max_depth)
 
     # -- positions and stack helpers
 
     def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._starts[line - 1] + column
+        """The source offset of the token being handled (``getpos()`` as an offset)."""
+        return self._starts[self.lineno - 1] + self.offset
+
+    def _pop(self) -> None:
+        self.counts[self.stack.pop().tag] -= 1
+
+    def _truncate(self, index: int) -> None:
+        """Close the open elements from ``index`` on."""
+        stack, counts = self.stack, self.counts
+        for element in stack[index:]:
+            counts[element.tag] -= 1
+        del stack[index:]
 
     def _find(self, tags: frozenset | set | tuple, boundary: frozenset | set) -> int | None:
-        stack = self.stack
-        if not stack.holds(tags):
+        counts = self.counts
+        for tag in tags:
+            if counts.get(tag):
+                break
+        else:
             return None  # the common case, found without walking the stack
+        stack = self.stack
         for index in range(len(stack) - 1, 0, -1):
             tag = stack[index].tag
             if tag in tags:
@@ -152,7 +141,7 @@ class _Builder(HTMLParser):
     def _close(self, tags, boundary) -> None:
         index = self._find(tags, boundary)
         if index is not None:
-            del self.stack[index:]
+            self._truncate(index)
 
     def _parent(self) -> Element:
         """Where new nodes go: the current element, or its ancestor at the depth limit.
@@ -165,34 +154,52 @@ class _Builder(HTMLParser):
         return stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
 
     def _append(self, tag: str, attrs: dict[str, str], start: int) -> Element:
-        parent = self._parent()
+        stack = self.stack
+        parent = stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
         element = Element(tag, attrs, parent, start)
         parent.children.append(element)
         if tag not in VOID:
-            self.stack.append(element)
+            stack.append(element)
+            counts = self.counts
+            counts[tag] = counts.get(tag, 0) + 1
         return element
 
     # -- events
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
-        if tag in _DOCUMENT and self.stack.holds((tag,)):
+        start = self._starts[self.lineno - 1] + self.offset
+        counts = self.counts
+        if tag in _DOCUMENT and counts.get(tag):
             return  # a second <body>: browsers merge it into the first
         if self.stack[-1].tag == "head" and tag not in _HEAD_CONTENT:
-            self.stack.pop()  # content (or <body>) ends the head, even without </head>
-        if tag in CLOSES_P:
+            self._pop()  # content (or <body>) ends the head, even without </head>
+        if tag in CLOSES_P and counts.get("p"):
             self._close(("p",), _SCOPE)
+        if tag in _OPENING_RULES:
+            self._open_rules(tag, start)
+        attributes = dict(attrs)
+        if attrs and None in attributes.values():  # a bare attribute (``<td nowrap>``) has the value ""
+            attributes = {name: value or "" for name, value in attrs}
+        stack = self.stack  # _append, inlined: this runs for every start tag
+        parent = stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
+        parent.children.append(Element(tag, attributes, parent, start))
+        if tag not in VOID:
+            stack.append(parent.children[-1])
+            counts[tag] = counts.get(tag, 0) + 1
+
+    def _open_rules(self, tag: str, start: int) -> None:
+        """What opening a list item, definition, heading, cell, row or row group closes first."""
         if tag == "li":
             self._close(("li",), _LIST_SCOPE)
         elif tag in ("dd", "dt"):
             self._close(("dd", "dt"), _SCOPE | {"dl"})
         elif tag in HEADINGS and self.stack[-1].tag in HEADINGS:
-            self.stack.pop()
+            self._pop()
         elif tag in CELLS:
             self._close(CELLS, _TABLE_SCOPE)
             index = self._find(("tr", "table", "thead", "tbody", "tfoot"), CELLS | {"html"})
             if index is not None:
-                del self.stack[index + 1 :]  # stray elements between the row and the cell
+                self._truncate(index + 1)  # stray elements between the row and the cell
                 if self.stack[index].tag != "tr":
                     self._append("tr", {}, start)  # a cell outside a row: the row is implied
         elif tag == "tr":
@@ -200,20 +207,16 @@ class _Builder(HTMLParser):
             self._close(("tr",), _TABLE_SCOPE)
             index = self._find(("table", "thead", "tbody", "tfoot"), CELLS | {"html"})
             if index is not None:
-                del self.stack[index + 1 :]
+                self._truncate(index + 1)
         elif tag in ROW_GROUPS:
             index = self._find(("table",), frozenset(("html",)))
             if index is not None:
-                del self.stack[index + 1 :]
-        attributes = dict(attrs)
-        if None in attributes.values():  # a bare attribute (``<td nowrap>``) has the value ""
-            attributes = {name: value or "" for name, value in attrs}
-        self._append(tag, attributes, start)
+                self._truncate(index + 1)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in VOID and self.stack[-1].tag == tag:
-            self.stack.pop()  # <div/>: an empty element
+            self._pop()  # <div/>: an empty element
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
@@ -225,11 +228,15 @@ class _Builder(HTMLParser):
             return
         if tag in _DOCUMENT:
             return  # text after </body> still belongs to the body
+        stack = self.stack
+        if stack[-1].tag == tag:  # the common case: every search below finds the current element first
+            self.counts[stack.pop().tag] -= 1
+            return
         if tag == "p":
             index = self._find(("p",), _SCOPE)
             if index is None:
                 self._append("p", {}, self._offset())  # a stray </p> makes an empty paragraph
-                self.stack.pop()
+                self._pop()
                 return
         elif tag in CELLS or tag == "tr" or tag in ROW_GROUPS:
             index = self._find((tag,), _TABLE_SCOPE)
@@ -238,14 +245,18 @@ class _Builder(HTMLParser):
         elif tag == "li":
             index = self._find(("li",), _LIST_SCOPE)
         else:
+            if not self.counts.get(tag):
+                return  # an end tag that matches no open element
             index = self._find((tag,), _SCOPE)
         if index is not None:
-            del self.stack[index:]
+            self._truncate(index)
 
     def handle_data(self, data: str) -> None:
-        if self.stack[-1].tag == "head" and not data.isspace():
-            self.stack.pop()  # text ends the head (a page without <body>)
-        self._parent().children.append(Text(data, self._offset()))
+        stack = self.stack
+        if stack[-1].tag == "head" and not data.isspace():
+            self._pop()  # text ends the head (a page without <body>)
+        parent = stack[-1] if len(stack) <= self.max_depth else stack[self.max_depth - 1]
+        parent.children.append(Text(data, self._starts[self.lineno - 1] + self.offset))
 
     def handle_entityref(self, name: str) -> None:
         reference = f"&{name};"
@@ -258,6 +269,10 @@ class _Builder(HTMLParser):
             self._parent().children.append(Text("\ufffd", self._offset(), exact=False))
             return
         self._parent().children.append(Text(unescape(f"&#{name};"), self._offset(), exact=False))
+
+
+#: Start tags whose opening first closes open elements of their kind (:meth:`_Builder._open_rules`).
+_OPENING_RULES = frozenset(("li", "dd", "dt", "tr")) | HEADINGS | CELLS | ROW_GROUPS
 
 
 #: A decimal character reference with a digit run no character has: ``html.unescape`` (used
