@@ -9,12 +9,12 @@ is written for these tests; none comes from a real report.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from clikit import govlint_json as govlint
 from reportkit import spec
 
 from govlint.document import Document
@@ -73,15 +73,6 @@ def county(tmp_path: Path, parent_edits: dict[str, str] | None = None) -> tuple[
         assert old in text, old
         text = text.replace(old, new, 1)
     return write(tmp_path / "汇总.txt", text), text
-
-
-def govlint(cwd: Path, *args: str, isolated: bool = True):
-    command = [sys.executable, "-m", "govlint", "check", "--output-format", "json"]
-    if isolated:
-        command.append("--isolated")
-    result = subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
-    diagnostics = json.loads(result.stdout) if result.stdout.strip() else []
-    return result, diagnostics
 
 
 def gov605(diagnostics):

@@ -9,12 +9,10 @@ by normalised issuer name and consecutive years) and with ``--previous FILE`` /
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clikit import govlint_json as govlint
 from reportkit import OTHER, build
 
 from govlint_rules.consistency.rules import similarity
@@ -64,15 +62,6 @@ def write(directory: Path, name: str, text: str) -> Path:
     path = directory / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def govlint(cwd: Path, *args: str, isolated: bool = True):
-    command = [sys.executable, "-m", "govlint", "check", "--output-format", "json"]
-    if isolated:
-        command.append("--isolated")
-    result = subprocess.run([*command, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8")
-    diagnostics = json.loads(result.stdout) if result.stdout.strip() else []
-    return result, diagnostics
 
 
 def of(diagnostics, code: str, filename: str | None = None):
